@@ -1,0 +1,221 @@
+package org.dpgfed.harvester;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.dpgfed.harvester.config.Config;
+import org.dpgfed.harvester.config.ConfigException;
+import org.dpgfed.harvester.config.ConfigLoader;
+import org.dpgfed.harvester.fetch.Fetcher;
+import org.dpgfed.harvester.harvest.Harvester;
+import org.dpgfed.harvester.model.InvalidInputException;
+import org.dpgfed.harvester.model.Iris;
+import org.dpgfed.harvester.registry.RunLog;
+import org.dpgfed.harvester.registry.Source;
+import org.dpgfed.harvester.registry.SourceCheck;
+import org.dpgfed.harvester.registry.SourceRegistry;
+import org.dpgfed.harvester.source.Adapters;
+import org.dpgfed.harvester.store.TripleStore;
+import org.dpgfed.harvester.web.Errors;
+import org.dpgfed.harvester.web.admin.AdminToken;
+import org.dpgfed.harvester.web.admin.Auth;
+import org.dpgfed.harvester.web.admin.RunsApi;
+import org.dpgfed.harvester.web.admin.SourcesApi;
+import org.dpgfed.harvester.web.sparql.ServiceDescription;
+import org.dpgfed.harvester.web.sparql.SparqlHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The composition root: reads the settings, builds every part, and shows every path in {@link #routes}. */
+public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+  private static final String USAGE = """
+      usage: java -jar dpg-harvester.jar [serve] [--config FILE]
+             java -jar dpg-harvester.jar reset-admin-token [--config FILE]   (node stopped)
+      Without --config, config/harvester.yaml is used when it exists, else the built-in defaults.
+      Every setting a.bC can be overridden by the environment variable DPG_A_B_C.""";
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    List<String> words = new ArrayList<>(List.of(args));
+    if (words.contains("--help") || words.contains("-h")) {
+      System.out.println(USAGE);
+      return;
+    }
+    Config config;
+    try {
+      config = ConfigLoader.load(configFile(words), System.getenv());
+    } catch (ConfigException e) {
+      System.err.println("dpg-harvester: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    String command = words.isEmpty() ? "serve" : words.get(0);
+    switch (command) {
+      case "serve" -> serve(config);
+      case "reset-admin-token" -> resetAdminToken(config);
+      default -> {
+        System.err.println("dpg-harvester: unknown command '" + command + "'\n" + USAGE);
+        System.exit(2);
+      }
+    }
+  }
+
+  private static Path configFile(List<String> words) {
+    int at = words.indexOf("--config");
+    if (at >= 0) {
+      if (at + 1 >= words.size()) {
+        throw new ConfigException("--config needs a file");
+      }
+      Path file = Path.of(words.get(at + 1));
+      words.subList(at, at + 2).clear();
+      if (!Files.isRegularFile(file)) {
+        throw new ConfigException("--config " + file + ": no such file");
+      }
+      return file;
+    }
+    Path standard = Path.of("config", "harvester.yaml");
+    return Files.isRegularFile(standard) ? standard : null;
+  }
+
+  private static void serve(Config config) {
+    Vertx vertx = Vertx.vertx();
+    start(vertx, config, token -> System.out.println("""
+        Generated admin token (shown only this once; only its hash is kept):
+          %s
+        """.formatted(token)))
+        .onSuccess(node -> {
+          LOG.info("dpg-harvester listening on port {}, public base {}", node.port(), node.baseUrl());
+          Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.close().toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
+            vertx.close();
+          }));
+        })
+        .onFailure(err -> {
+          System.err.println("dpg-harvester: cannot start: " + err.getMessage());
+          LOG.debug("start-up failed", err);
+          vertx.close();
+          System.exit(1);
+        });
+  }
+
+  private static void resetAdminToken(Config config) {
+    try {
+      System.out.println("New admin token (the old one no longer works):\n  " + AdminToken.reset(config.store().dataDir()));
+    } catch (IOException e) {
+      System.err.println("dpg-harvester: cannot write the token hash: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  /** Starts a node: listens, opens the store, registers the configured sources, schedules harvests. */
+  public static Future<Node> start(Vertx vertx, Config config, Consumer<String> announceToken) {
+    Router router = Router.router(vertx);
+    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+        .requestHandler(router)
+        .listen(config.http().port(), config.http().host())
+        .compose(server -> vertx.executeBlocking(() -> build(vertx, config, server, router, announceToken))
+            .onFailure(err -> server.close()));
+  }
+
+  private static Node build(Vertx vertx, Config config, HttpServer server, Router router, Consumer<String> announce)
+      throws IOException {
+    Clock clock = Clock.systemUTC();
+    Path dataDir = config.store().dataDir();
+    Files.createDirectories(dataDir);
+    Iris iris = new Iris(config.publicBaseUrl(server.actualPort()));
+    AdminToken admin = AdminToken.load(config.auth().adminToken(), dataDir, announce);
+    TripleStore store = TripleStore.openEmbedded(dataDir);
+    SourceRegistry sources = new SourceRegistry(store, iris, clock);
+    RunLog runs = new RunLog(store, iris, clock, config.harvest().runHistory());
+    sources.load();
+    List<String> runNow = new ArrayList<>(runs.load());
+    Adapters adapters = Adapters.standard();
+    SourceCheck check = new SourceCheck(adapters.formats(), config.harvest().minSchedule());
+    runNow.addAll(applyConfiguredSources(config, sources, check));
+
+    WorkerExecutor harvestPool = vertx.createSharedWorkerExecutor("dpg-harvest", config.harvest().workers(), 1, TimeUnit.HOURS);
+    WorkerExecutor sparqlPool = vertx.createSharedWorkerExecutor("dpg-sparql", config.sparql().workers(), 1, TimeUnit.HOURS);
+    WorkerExecutor apiPool = vertx.createSharedWorkerExecutor("dpg-api", 4, 10, TimeUnit.MINUTES);
+    Fetcher fetcher = new Fetcher(vertx, config.harvest());
+    Harvester harvester = new Harvester(vertx, harvestPool, sources, runs, store, adapters, fetcher, iris, clock);
+    routes(router, config, iris,
+        new SparqlHandler(store, sparqlPool, config.sparql(), iris.base(),
+            new ServiceDescription(store, sparqlPool, iris, config.node())),
+        new SourcesApi(sources, runs, harvester, check, apiPool, config.harvest(), iris.base(), clock),
+        new RunsApi(runs, harvester, apiPool, iris.base()),
+        new Auth(admin));
+    harvester.start(runNow);
+    return new Node(vertx, server, iris.base(), store, harvester, fetcher, List.of(harvestPool, sparqlPool, apiPool));
+  }
+
+  /** Every path the node serves. */
+  private static void routes(Router router, Config config, Iris iris, SparqlHandler sparql, SourcesApi sources,
+      RunsApi runs, Auth auth) {
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes());
+    CorsHandler cors = CorsHandler.create().addOrigin("*").allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST))
+        .allowedHeaders(Set.of("Content-Type", "Accept"));
+
+    router.route("/sparql").handler(cors).handler(body);
+    router.get("/sparql").handler(sparql);
+    router.post("/sparql").handler(sparql);
+
+    router.route("/api/*").handler(body).handler(auth::checkPresented);
+    router.get("/api/sources").handler(sources::list);
+    router.post("/api/sources").handler(auth::requireAdmin).handler(sources::create);
+    router.get("/api/sources/:id").handler(sources::get);
+    router.put("/api/sources/:id").handler(auth::requireAdmin).handler(sources::replace);
+    router.delete("/api/sources/:id").handler(auth::requireAdmin).handler(sources::delete);
+    router.post("/api/sources/:id/harvest").handler(auth::requireAdmin).handler(sources::harvest);
+    router.get("/api/sources/:id/runs").handler(sources::runs);
+    router.get("/api/runs/:runId").handler(runs::get);
+    router.get("/api/runs/:runId/report").handler(runs::report);
+
+    router.get("/health").handler(ctx -> ctx.json(Map.of("status", "up", "base", iris.base())));
+
+    router.route().failureHandler(Errors::handle);
+    for (int status : new int[] {400, 404, 405, 413, 500}) {
+      router.errorHandler(status, Errors::handle);
+    }
+  }
+
+  /** Registers (or updates) the sources of the configuration file; returns those to harvest now. */
+  private static List<String> applyConfiguredSources(Config config, SourceRegistry registry, SourceCheck check) {
+    List<String> changed = new ArrayList<>();
+    for (Map<String, Object> raw : config.sources()) {
+      Map<String, Object> entry = new java.util.HashMap<>(raw);
+      if (entry.get("url") instanceof String url && url.startsWith("file:") && !url.startsWith("file:/")) {
+        entry.put("url", config.configDir().resolve(url.substring(5)).normalize().toUri().toString());
+      }
+      Source source;
+      try {
+        source = check.check(entry, true);
+      } catch (InvalidInputException e) {
+        throw new ConfigException("source '" + raw.get("id") + "' in the configuration: " + e.getMessage());
+      }
+      Source old = registry.get(source.id()).orElse(null);
+      registry.upsert(source);
+      if (old != null && !old.sameHarvestAs(source)) {
+        changed.add(source.id());
+      }
+    }
+    return changed;
+  }
+}

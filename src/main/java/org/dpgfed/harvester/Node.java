@@ -1,0 +1,52 @@
+package org.dpgfed.harvester;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServer;
+import java.util.List;
+import org.dpgfed.harvester.fetch.Fetcher;
+import org.dpgfed.harvester.harvest.Harvester;
+import org.dpgfed.harvester.store.TripleStore;
+
+/** A running node: what {@link Main#start} built, and how to stop it in order. */
+public final class Node {
+  private final Vertx vertx;
+  private final HttpServer server;
+  private final String baseUrl;
+  private final TripleStore store;
+  private final Harvester harvester;
+  private final Fetcher fetcher;
+  private final List<WorkerExecutor> pools;
+
+  Node(Vertx vertx, HttpServer server, String baseUrl, TripleStore store, Harvester harvester, Fetcher fetcher,
+      List<WorkerExecutor> pools) {
+    this.vertx = vertx;
+    this.server = server;
+    this.baseUrl = baseUrl;
+    this.store = store;
+    this.harvester = harvester;
+    this.fetcher = fetcher;
+    this.pools = pools;
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** Stops taking requests and runs, then closes the store. */
+  public Future<Void> close() {
+    harvester.stop();
+    return server.close()
+        .compose(v -> fetcher.close())
+        .compose(v -> Future.all(pools.stream().map(WorkerExecutor::close).toList()))
+        .compose(v -> vertx.executeBlocking(() -> {
+          store.close();
+          return null;
+        }));
+  }
+}

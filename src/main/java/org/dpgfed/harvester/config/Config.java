@@ -1,0 +1,46 @@
+package org.dpgfed.harvester.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every setting of a node. Defaults live in one place, {@code config/harvester.yaml}; the
+ * README lists them. Built by {@link ConfigLoader}, which checks each value.
+ *
+ * @param sources the sources the configuration file registers, as written (checked by the registry)
+ * @param configDir the folder relative {@code file:} URLs resolve against
+ */
+public record Config(
+    Http http, Store store, Auth auth, Sparql sparql, Harvest harvest, Node node,
+    List<Map<String, Object>> sources, Path configDir) {
+
+  /** @param publicBaseUrl empty means {@code http://localhost:<port>} */
+  public record Http(int port, String host, String publicBaseUrl, long maxBodyBytes) {}
+
+  public record Store(Path dataDir) {}
+
+  /** @param adminToken empty means a generated token whose salted hash is kept in the data directory */
+  public record Auth(String adminToken) {}
+
+  public record Sparql(Duration timeout, int maxRows, int workers) {}
+
+  public record Harvest(
+      boolean allowPrivateNetworks, Duration connectTimeout, Duration firstByteTimeout,
+      Duration totalTimeout, int maxAttempts, Duration retryDelay, long maxBodyBytes,
+      int maxRedirects, Duration minSchedule, int workers, int staleAfterFailures,
+      int staleAfterSchedules, int runHistory, String userAgent) {}
+
+  public record Node(String title, String description, String publisher, String contactEmail, String dataLicense) {}
+
+  /** The base URL once the port is known (port 0 is only known after listening). */
+  public String publicBaseUrl(int actualPort) {
+    String url = http.publicBaseUrl();
+    return url.isEmpty() ? "http://localhost:" + actualPort : url.replaceAll("/+$", "");
+  }
+
+  public Config withHttp(Http newHttp) {
+    return new Config(newHttp, store, auth, sparql, harvest, node, sources, configDir);
+  }
+}

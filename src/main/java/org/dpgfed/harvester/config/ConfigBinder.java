@@ -1,0 +1,115 @@
+package org.dpgfed.harvester.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/** Turns the merged settings tree into checked records; every message names the key at fault. */
+final class ConfigBinder {
+  private final JsonNode tree;
+  private final String origin;
+
+  ConfigBinder(JsonNode tree, String origin) {
+    this.tree = tree;
+    this.origin = origin;
+  }
+
+  Config bind(List<Map<String, Object>> sources, Path configDir) {
+    Config.Http http = new Config.Http(
+        integer("http.port", 0, 65535), text("http.host"), baseUrl("http.publicBaseUrl"),
+        positiveLong("http.maxBodyBytes"));
+    Config.Store store = new Config.Store(Path.of(nonEmpty("store.dataDir")));
+    Config.Auth auth = new Config.Auth(text("auth.adminToken"));
+    Config.Sparql sparql = new Config.Sparql(
+        duration("sparql.timeout"), integer("sparql.maxRows", 1, Integer.MAX_VALUE),
+        integer("sparql.workers", 1, 256));
+    Config.Harvest harvest = new Config.Harvest(
+        bool("harvest.allowPrivateNetworks"), duration("harvest.connectTimeout"),
+        duration("harvest.firstByteTimeout"), duration("harvest.totalTimeout"),
+        integer("harvest.maxAttempts", 1, 100), duration("harvest.retryDelay"),
+        positiveLong("harvest.maxBodyBytes"), integer("harvest.maxRedirects", 0, 20),
+        duration("harvest.minSchedule"), integer("harvest.workers", 1, 256),
+        integer("harvest.staleAfterFailures", 1, 1000), integer("harvest.staleAfterSchedules", 1, 1000),
+        integer("harvest.runHistory", 1, 100000), nonEmpty("harvest.userAgent"));
+    Config.Node node = new Config.Node(
+        text("node.title"), text("node.description"), text("node.publisher"),
+        text("node.contactEmail"), text("node.dataLicense"));
+    return new Config(http, store, auth, sparql, harvest, node, sources, configDir);
+  }
+
+  private String text(String key) {
+    JsonNode node = tree;
+    for (String part : key.split("\\.")) {
+      node = node.path(part);
+    }
+    return node.isNull() || node.isMissingNode() ? "" : node.asText().trim();
+  }
+
+  private ConfigException bad(String key, String allowed) {
+    return new ConfigException(origin + ": setting '" + key + "' (environment "
+        + ConfigLoader.environmentName(key) + ") is '" + text(key) + "'; allowed: " + allowed);
+  }
+
+  private String nonEmpty(String key) {
+    String value = text(key);
+    if (value.isEmpty()) {
+      throw bad(key, "any non-empty text");
+    }
+    return value;
+  }
+
+  private int integer(String key, int min, int max) {
+    try {
+      int value = Integer.parseInt(text(key));
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw bad(key, "a whole number from " + min + " to " + max);
+  }
+
+  private long positiveLong(String key) {
+    try {
+      long value = Long.parseLong(text(key));
+      if (value > 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw bad(key, "a whole number above 0");
+  }
+
+  private boolean bool(String key) {
+    String value = text(key);
+    if (value.equals("true") || value.equals("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    throw bad(key, "true or false");
+  }
+
+  private Duration duration(String key) {
+    try {
+      Duration value = Duration.parse(text(key));
+      if (!value.isNegative() && !value.isZero()) {
+        return value;
+      }
+    } catch (DateTimeParseException e) {
+      // reported below
+    }
+    throw bad(key, "a positive ISO-8601 duration such as PT30S or PT10M");
+  }
+
+  private String baseUrl(String key) {
+    String value = text(key);
+    if (value.isEmpty() || value.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+      return value.replaceAll("/+$", "");
+    }
+    throw bad(key, "empty, or an absolute http(s) URL without query or fragment");
+  }
+}

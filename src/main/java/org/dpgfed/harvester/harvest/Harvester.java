@@ -1,0 +1,162 @@
+package org.dpgfed.harvester.harvest;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.dpgfed.harvester.fetch.Fetcher;
+import org.dpgfed.harvester.model.Iris;
+import org.dpgfed.harvester.registry.Run;
+import org.dpgfed.harvester.registry.RunLog;
+import org.dpgfed.harvester.registry.Source;
+import org.dpgfed.harvester.registry.SourceRegistry;
+import org.dpgfed.harvester.source.Adapters;
+import org.dpgfed.harvester.store.TripleStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduler: runs each enabled source at registration and then every schedule, at most one
+ * run per source at a time. Fetching is asynchronous and mapping runs on a pool of workers, so a
+ * slow or failing source never holds up another.
+ */
+public final class Harvester {
+  private static final Logger LOG = LoggerFactory.getLogger(Harvester.class);
+
+  private final Vertx vertx;
+  private final WorkerExecutor workers;
+  private final SourceRegistry sources;
+  private final RunLog runs;
+  private final TripleStore store;
+  private final Adapters adapters;
+  private final Fetcher fetcher;
+  private final Iris iris;
+  private final Clock clock;
+  private final Map<String, Future<String>> active = new ConcurrentHashMap<>();
+  private final Map<String, Long> timers = new ConcurrentHashMap<>();
+  private final Map<String, Instant> nextRuns = new ConcurrentHashMap<>();
+  private final Map<String, List<Promise<Run>>> waiters = new ConcurrentHashMap<>();
+
+  public Harvester(Vertx vertx, WorkerExecutor workers, SourceRegistry sources, RunLog runs, TripleStore store,
+      Adapters adapters, Fetcher fetcher, Iris iris, Clock clock) {
+    this.vertx = vertx;
+    this.workers = workers;
+    this.sources = sources;
+    this.runs = runs;
+    this.store = store;
+    this.adapters = adapters;
+    this.fetcher = fetcher;
+    this.iris = iris;
+    this.clock = clock;
+  }
+
+  /** Schedules every source; those a crash interrupted, and those never harvested, run now. */
+  public void start(List<String> interrupted) {
+    for (Source source : sources.list()) {
+      if (source.enabled() && (interrupted.contains(source.id()) || runs.runsOf(source.id()).isEmpty())) {
+        trigger(source.id());
+      } else {
+        scheduleNext(source.id());
+      }
+    }
+  }
+
+  /** Starts a run now, or answers the run already queued or running. */
+  public Future<Run> trigger(String sourceId) {
+    Future<String> runId = active.computeIfAbsent(sourceId, this::launch);
+    return runId.map(id -> runs.get(id).orElseThrow());
+  }
+
+  /** After a source was registered or changed: run it now if it is new or fetches something else. */
+  public void changed(Source source, boolean harvestNow) {
+    cancel(source.id());
+    if (source.enabled() && harvestNow) {
+      trigger(source.id());
+    } else {
+      scheduleNext(source.id());
+    }
+  }
+
+  public void cancel(String sourceId) {
+    Long timer = timers.remove(sourceId);
+    if (timer != null) {
+      vertx.cancelTimer(timer);
+    }
+    nextRuns.remove(sourceId);
+  }
+
+  public Optional<Instant> nextRunAt(String sourceId) {
+    return Optional.ofNullable(nextRuns.get(sourceId));
+  }
+
+  /** The run once it has finished, or as it stands when {@code wait} has passed. */
+  public Future<Run> awaitFinished(Run run, Duration wait) {
+    if (run.status().finished() || wait.isZero()) {
+      return Future.succeededFuture(run);
+    }
+    Promise<Run> promise = Promise.promise();
+    waiters.computeIfAbsent(run.id(), k -> new CopyOnWriteArrayList<>()).add(promise);
+    long timer = vertx.setTimer(wait.toMillis(), id -> promise.tryComplete(runs.get(run.id()).orElse(run)));
+    return promise.future().onComplete(ar -> vertx.cancelTimer(timer));
+  }
+
+  private Future<String> launch(String sourceId) {
+    Source source = sources.get(sourceId).orElse(null);
+    if (source == null) {
+      return Future.failedFuture(new org.dpgfed.harvester.model.NotFoundException("no source '" + sourceId + "'"));
+    }
+    cancel(sourceId);
+    HarvestJob job = new HarvestJob(source, adapters.forFormat(source.format()).orElseThrow(), fetcher, workers, store,
+        sources, runs, iris, clock);
+    Future<Run> opened = workers.executeBlocking(() -> runs.open(sourceId), false);
+    opened.compose(job::execute)
+        .onComplete(ar -> finished(sourceId, ar.succeeded() ? ar.result() : null, ar.cause()));
+    return opened.map(Run::id);
+  }
+
+  private void finished(String sourceId, Run run, Throwable err) {
+    active.remove(sourceId);
+    if (run == null) {
+      LOG.error("run of source={} could not be recorded", sourceId, err);
+    } else {
+      long ms = run.finishedAt() == null ? 0 : Duration.between(run.startedAt(), run.finishedAt()).toMillis();
+      LOG.info("run {} source={} status={} records={} triples={} added={} removed={} invalid={} duration={}ms{}",
+          run.id(), sourceId, run.status().label(), run.records(), run.triples(), run.added(), run.removed(),
+          run.invalid(), ms, run.error() == null ? "" : " error=\"" + run.error() + "\"");
+      List<Promise<Run>> waiting = waiters.remove(run.id());
+      if (waiting != null) {
+        waiting.forEach(p -> p.tryComplete(run));
+      }
+    }
+    scheduleNext(sourceId);
+  }
+
+  private void scheduleNext(String sourceId) {
+    cancel(sourceId);
+    Source source = sources.get(sourceId).orElse(null);
+    if (source == null || !source.enabled() || source.period().isEmpty() || active.containsKey(sourceId)) {
+      return;
+    }
+    List<Run> history = runs.runsOf(sourceId);
+    Instant last = history.isEmpty() ? clock.instant() : history.get(0).startedAt();
+    Instant next = last.plus(source.period().get());
+    long delay = Math.max(1, Duration.between(clock.instant(), next).toMillis());
+    nextRuns.put(sourceId, next);
+    timers.put(sourceId, vertx.setTimer(delay, id -> {
+      timers.remove(sourceId);
+      trigger(sourceId);
+    }));
+  }
+
+  public void stop() {
+    timers.keySet().forEach(this::cancel);
+  }
+}

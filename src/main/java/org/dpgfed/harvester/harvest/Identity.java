@@ -1,0 +1,57 @@
+package org.dpgfed.harvester.harvest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.dpgfed.harvester.source.AdaptedRecord;
+
+/** Identity strings, product keys and local ids, exactly as the HTTP contract defines them. */
+final class Identity {
+  private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9._~-]{1,128}");
+
+  private Identity() {}
+
+  /** {@code repo:} strings, else {@code web:} strings, else the {@code rec:} fallback (needs the local id). */
+  static List<String> identityStrings(AdaptedRecord record, String sourceId, String localId) {
+    List<String> ids = new ArrayList<>();
+    record.repositories().forEach(url -> ids.add("repo:" + url));
+    if (ids.isEmpty()) {
+      record.websites().forEach(url -> ids.add("web:" + url));
+    }
+    if (ids.isEmpty()) {
+      ids.add("rec:" + sourceId + "/" + localId);
+    }
+    return ids;
+  }
+
+  /** The record's id if it is plain enough for an IRI, else a hash of it (or of its identity). */
+  static String localId(AdaptedRecord record) {
+    String id = record.id();
+    if (id != null && PLAIN_ID.matcher(id).matches()) {
+      return id;
+    }
+    if (id != null && !id.isEmpty()) {
+      return hash16(id);
+    }
+    String first = !record.repositories().isEmpty() ? "repo:" + record.repositories().get(0)
+        : !record.websites().isEmpty() ? "web:" + record.websites().get(0) : null;
+    return first == null ? null : hash16(first);
+  }
+
+  static String key(String identityString) {
+    return hash16(identityString);
+  }
+
+  static String hash16(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Harvesting: the scheduler, one job per run (fetch page, adapt, next page, mint, commit) and the
+ * minting of record and product IRIs. May use fetch, source, store, registry and model.
+ */
+package org.dpgfed.harvester.harvest;

@@ -1,0 +1,49 @@
+package org.dpgfed.harvester.model;
+
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.util.Values;
+
+/** Mints every IRI the node owns, always from the public base URL, never from a request. */
+public final class Iris {
+  private final String base;
+
+  public Iris(String base) {
+    this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+  }
+
+  public String base() {
+    return base;
+  }
+
+  public IRI source(String sourceId) {
+    return Values.iri(base + "/id/source/" + sourceId);
+  }
+
+  public IRI record(String sourceId, String localId) {
+    return Values.iri(base + "/id/record/" + sourceId + "/" + localId);
+  }
+
+  public IRI product(String key) {
+    return Values.iri(base + "/id/product/" + key);
+  }
+
+  public IRI run(String runId) {
+    return Values.iri(base + "/id/run/" + runId);
+  }
+
+  public IRI sourceGraph(String sourceId) {
+    return Values.iri(base + "/graph/source/" + sourceId);
+  }
+
+  public IRI metaGraph() {
+    return Values.iri(base + "/graph/meta");
+  }
+
+  public IRI catalog() {
+    return Values.iri(base + "/catalog");
+  }
+
+  public String sourceGraphPrefix() {
+    return base + "/graph/source/";
+  }
+}

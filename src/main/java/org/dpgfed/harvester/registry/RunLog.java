@@ -1,0 +1,155 @@
+package org.dpgfed.harvester.registry;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.dpgfed.harvester.model.Iris;
+import org.dpgfed.harvester.model.Problem;
+import org.dpgfed.harvester.store.TripleStore;
+import org.dpgfed.harvester.vocab.DPG;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Literal;
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.Resource;
+import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.model.Value;
+import org.eclipse.rdf4j.model.impl.LinkedHashModel;
+import org.eclipse.rdf4j.model.util.Models;
+import org.eclipse.rdf4j.query.QueryResults;
+import org.eclipse.rdf4j.repository.RepositoryConnection;
+
+/**
+ * Every source's run history, newest first, kept as RDF in the meta graph with a copy in memory;
+ * at most {@code history} runs per source. Blocking: call from worker threads.
+ */
+public final class RunLog {
+  private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+
+  private final TripleStore store;
+  private final Iris iris;
+  private final MetaGraph meta;
+  private final Clock clock;
+  private final int history;
+  private final SecureRandom random = new SecureRandom();
+  private final Map<String, Run> byId = new ConcurrentHashMap<>();
+
+  public RunLog(TripleStore store, Iris iris, Clock clock, int history) {
+    this.store = store;
+    this.iris = iris;
+    this.meta = new MetaGraph(iris);
+    this.clock = clock;
+    this.history = history;
+  }
+
+  /** Reads the history; runs a crash cut short become failed ("interrupted"). Returns their sources. */
+  public List<String> load() {
+    Model all = store.read(conn -> QueryResults.asModel(conn.getStatements(null, null, null, false, iris.metaGraph())));
+    List<String> interrupted = new ArrayList<>();
+    for (Resource subject : MetaGraph.subjects(all, DPG.RUN)) {
+      Run run = meta.run(all, subject);
+      if (!run.status().finished()) {
+        run = run.failed("interrupted: the node stopped during this run", clock.instant());
+        save(run);
+        interrupted.add(run.source());
+      }
+      byId.put(run.id(), run);
+    }
+    return interrupted;
+  }
+
+  /** A new queued run for a source. */
+  public Run open(String sourceId) {
+    String id = ID_TIME.format(clock.instant()) + "-" + HexFormat.of().formatHex(random.generateSeed(3));
+    Run run = Run.queued(id, sourceId, clock.instant());
+    save(run);
+    trim(sourceId);
+    return run;
+  }
+
+  public void save(Run run) {
+    store.write(conn -> write(conn, run));
+    byId.put(run.id(), run);
+  }
+
+  /** Writes a run's state in a caller's transaction (so it lands with the graph it describes). */
+  public void write(RepositoryConnection conn, Run run) {
+    removeRun(conn, iris.metaGraph(), iris.run(run.id()), false);
+    conn.add(meta.describe(run), iris.metaGraph());
+  }
+
+  /** Remembers a run's final state after the caller's transaction committed. */
+  public void remember(Run run) {
+    byId.put(run.id(), run);
+  }
+
+  public void writeProblems(RepositoryConnection conn, String runId, List<Problem> problems) {
+    conn.add(meta.describe(runId, problems), iris.metaGraph());
+  }
+
+  public Optional<Run> get(String runId) {
+    return Optional.ofNullable(byId.get(runId));
+  }
+
+  /** A source's runs, newest first. */
+  public List<Run> runsOf(String sourceId) {
+    return byId.values().stream().filter(r -> r.source().equals(sourceId))
+        .sorted(Comparator.comparing(Run::id).reversed()).toList();
+  }
+
+  /** A run's problems in the order they were found. */
+  public List<Problem> problems(String runId) {
+    return store.read(conn -> {
+      Model m = new LinkedHashModel();
+      Model links = QueryResults.asModel(conn.getStatements(iris.run(runId), DPG.HAS_PROBLEM, null, false, iris.metaGraph()));
+      for (Resource node : Models.objectResources(links)) {
+        m.addAll(QueryResults.asModel(conn.getStatements(node, null, null, false, iris.metaGraph())));
+      }
+      List<Resource> nodes = new ArrayList<>(MetaGraph.subjects(m, DPG.PROBLEM));
+      nodes.sort(Comparator.comparingInt(n -> Models.objectLiteral(m.filter(n, DPG.INDEX, null)).map(Literal::intValue).orElse(0)));
+      return nodes.stream().map(n -> MetaGraph.problem(m, n)).toList();
+    });
+  }
+
+  /** Forgets every run of a source (inside the caller's transaction). */
+  static void removeRunsOf(RepositoryConnection conn, Iris iris, String sourceId) {
+    List<Resource> runs = new ArrayList<>();
+    QueryResults.asModel(conn.getStatements(null, DPG.SOURCE_ID, org.eclipse.rdf4j.model.util.Values.literal(sourceId),
+        false, iris.metaGraph())).forEach(st -> runs.add(st.getSubject()));
+    runs.forEach(run -> removeRun(conn, iris.metaGraph(), run, true));
+  }
+
+  public void forget(String sourceId) {
+    byId.values().removeIf(r -> r.source().equals(sourceId));
+  }
+
+  private void trim(String sourceId) {
+    List<Run> runs = runsOf(sourceId);
+    if (runs.size() <= history) {
+      return;
+    }
+    List<Run> old = runs.subList(history, runs.size());
+    store.write(conn -> old.forEach(r -> removeRun(conn, iris.metaGraph(), iris.run(r.id()), true)));
+    old.forEach(r -> byId.remove(r.id()));
+  }
+
+  private static void removeRun(RepositoryConnection conn, IRI graph, Resource run, boolean withProblems) {
+    Model statements = QueryResults.asModel(conn.getStatements(run, null, null, false, graph));
+    for (Statement st : statements) {
+      if (st.getPredicate().equals(DPG.HAS_PROBLEM)) {
+        if (!withProblems) {
+          continue;
+        }
+        conn.remove((Resource) st.getObject(), null, null, graph);
+      }
+      conn.remove(st, graph);
+    }
+  }
+}

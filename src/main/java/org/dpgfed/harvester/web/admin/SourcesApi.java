@@ -1,0 +1,148 @@
+package org.dpgfed.harvester.web.admin;
+
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import org.dpgfed.harvester.config.Config;
+import org.dpgfed.harvester.fetch.AddressPolicy;
+import org.dpgfed.harvester.fetch.FetchException;
+import org.dpgfed.harvester.harvest.Harvester;
+import org.dpgfed.harvester.model.InvalidInputException;
+import org.dpgfed.harvester.registry.Run;
+import org.dpgfed.harvester.registry.RunLog;
+import org.dpgfed.harvester.registry.Source;
+import org.dpgfed.harvester.registry.SourceCheck;
+import org.dpgfed.harvester.registry.SourceRegistry;
+import org.dpgfed.harvester.registry.SourceStatus;
+
+/** {@code /api/sources}: register, read, change, delete and trigger sources; list their runs. */
+public final class SourcesApi {
+  private final SourceRegistry registry;
+  private final RunLog runs;
+  private final Harvester harvester;
+  private final SourceCheck check;
+  private final AddressPolicy policy;
+  private final WorkerExecutor workers;
+  private final Config.Harvest settings;
+  private final String base;
+  private final Clock clock;
+
+  public SourcesApi(SourceRegistry registry, RunLog runs, Harvester harvester, SourceCheck check,
+      WorkerExecutor workers, Config.Harvest settings, String base, Clock clock) {
+    this.registry = registry;
+    this.runs = runs;
+    this.harvester = harvester;
+    this.check = check;
+    this.policy = new AddressPolicy(settings.allowPrivateNetworks());
+    this.workers = workers;
+    this.settings = settings;
+    this.base = base;
+    this.clock = clock;
+  }
+
+  public void list(RoutingContext ctx) {
+    ctx.json(Paging.of(ctx).page(registry.list(), Source::id, this::json, base + "/api/sources"));
+  }
+
+  public void get(RoutingContext ctx) {
+    ctx.json(json(registry.require(ctx.pathParam("id"))));
+  }
+
+  public void create(RoutingContext ctx) {
+    Source source = check.check(body(ctx).getMap(), false);
+    workers.executeBlocking(() -> {
+          checkAddress(source.url());
+          return registry.create(source);
+        }, false)
+        .compose(created -> created.enabled() ? harvester.trigger(created.id()).map(created) : Future.succeededFuture(created))
+        .onSuccess(created -> ctx.response().setStatusCode(201)
+            .putHeader("Location", base + "/api/sources/" + created.id()).putHeader("Content-Type", "application/json")
+            .end(json(created).encode()))
+        .onFailure(ctx::fail);
+  }
+
+  public void replace(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    Source old = registry.require(id);
+    JsonObject body = body(ctx);
+    if (body.containsKey("id") && !id.equals(body.getValue("id"))) {
+      throw InvalidInputException.of("id", "must be '" + id + "', the id in the path");
+    }
+    Source source = check.check(body.copy().put("id", id).getMap(), old.fromConfig());
+    workers.executeBlocking(() -> {
+          checkAddress(source.url());
+          return registry.replace(source);
+        }, false)
+        .onSuccess(replaced -> {
+          harvester.changed(replaced, !replaced.sameHarvestAs(old) || !old.enabled());
+          ctx.json(json(replaced));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  public void delete(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    registry.require(id);
+    harvester.cancel(id);
+    workers.executeBlocking(() -> {
+          registry.delete(id);
+          runs.forget(id);
+          return null;
+        }, false)
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
+  }
+
+  public void harvest(RoutingContext ctx) {
+    Source source = registry.require(ctx.pathParam("id"));
+    harvester.trigger(source.id())
+        .onSuccess(run -> ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json")
+            .putHeader("Location", base + "/api/runs/" + run.id()).end(Json.run(run).encode()))
+        .onFailure(ctx::fail);
+  }
+
+  public void runs(RoutingContext ctx) {
+    Source source = registry.require(ctx.pathParam("id"));
+    ctx.json(Paging.of(ctx).page(runs.runsOf(source.id()), Run::id, Json::run,
+        base + "/api/sources/" + source.id() + "/runs"));
+  }
+
+  private JsonObject json(Source source) {
+    SourceStatus status = SourceStatus.of(source, runs.runsOf(source.id()),
+        harvester.nextRunAt(source.id()).orElse(null), settings.staleAfterFailures(), settings.staleAfterSchedules(),
+        clock.instant());
+    return Json.source(source, status);
+  }
+
+  /** A host that resolves to a forbidden address is refused now; one that does not resolve fails at run time. */
+  private void checkAddress(String url) {
+    URI uri = URI.create(url);
+    if (uri.getHost() == null) {
+      return;
+    }
+    try {
+      policy.check(uri.getHost());
+    } catch (FetchException e) {
+      throw InvalidInputException.of("url", e.getMessage());
+    } catch (UnknownHostException e) {
+      // accepted: its runs fail naming the DNS error
+    }
+  }
+
+  static JsonObject body(RoutingContext ctx) {
+    try {
+      Object json = ctx.body() == null || ctx.body().length() == 0 ? null : ctx.body().asJsonObject();
+      if (json == null) {
+        throw InvalidInputException.of("", "the body must be a JSON object");
+      }
+      return (JsonObject) json;
+    } catch (DecodeException | ClassCastException e) {
+      throw InvalidInputException.of("", "the body is not a JSON object: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package org.dpgfed.harvester.web.sparql;
+
+import io.vertx.core.Handler;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.ext.web.RoutingContext;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import org.dpgfed.harvester.config.Config;
+import org.dpgfed.harvester.model.Iris;
+import org.dpgfed.harvester.store.TripleStore;
+import org.dpgfed.harvester.web.ConNeg;
+import org.dpgfed.harvester.web.HttpError;
+import org.eclipse.rdf4j.model.BNode;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.Resource;
+import org.eclipse.rdf4j.model.impl.LinkedHashModel;
+import org.eclipse.rdf4j.model.util.Values;
+import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
+import org.eclipse.rdf4j.model.vocabulary.RDF;
+import org.eclipse.rdf4j.model.vocabulary.SD;
+import org.eclipse.rdf4j.rio.Rio;
+
+/** The SPARQL Service Description answered by {@code GET /sparql} without a query. */
+public final class ServiceDescription implements Handler<RoutingContext> {
+  private static final String FORMATS = "http://www.w3.org/ns/formats/";
+
+  private final TripleStore store;
+  private final WorkerExecutor workers;
+  private final Iris iris;
+  private final Config.Node node;
+
+  public ServiceDescription(TripleStore store, WorkerExecutor workers, Iris iris, Config.Node node) {
+    this.store = store;
+    this.workers = workers;
+    this.iris = iris;
+    this.node = node;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String mediaType = ConNeg.choose(ctx.request().getHeader("Accept"), ResultFormat.mediaTypes(ResultFormat.Form.GRAPH))
+        .orElseThrow(() -> new HttpError(406, "the service description is RDF: ask for one of "
+            + ResultFormat.mediaTypes(ResultFormat.Form.GRAPH)));
+    ResultFormat format = ResultFormat.byMediaType(mediaType).orElseThrow();
+    workers.executeBlocking(() -> {
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          Rio.write(describe(), out, format.rdfFormat());
+          return out.toByteArray();
+        }, false)
+        .onSuccess(bytes -> ctx.response().putHeader("Content-Type", format.contentType()).putHeader("Vary", "Accept")
+            .end(io.vertx.core.buffer.Buffer.buffer(bytes)))
+        .onFailure(ctx::fail);
+  }
+
+  Model describe() {
+    Model m = new LinkedHashModel();
+    m.setNamespace(SD.NS);
+    m.setNamespace(DCTERMS.NS);
+    IRI endpoint = Values.iri(iris.base() + "/sparql");
+    Resource service = Values.iri(iris.base() + "/sparql#service");
+    m.add(service, RDF.TYPE, SD.SERVICE);
+    m.add(service, SD.ENDPOINT, endpoint);
+    m.add(service, DCTERMS.TITLE, Values.literal(node.title()));
+    m.add(service, SD.SUPPORTED_LANGUAGE, SD.SPARQL_11_QUERY);
+    m.add(service, SD.FEATURE_PROPERTY, SD.UNION_DEFAULT_GRAPH);
+    for (String name : List.of("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+        "Turtle", "N-Triples", "JSON-LD", "RDF_XML", "N-Quads", "TriG")) {
+      m.add(service, SD.RESULT_FORMAT, Values.iri(FORMATS + name));
+    }
+    BNode dataset = Values.bnode();
+    BNode defaultGraph = Values.bnode();
+    m.add(service, SD.DEFAULT_DATASET, dataset);
+    m.add(dataset, RDF.TYPE, SD.DATASET);
+    m.add(dataset, SD.DEFAULT_GRAPH, defaultGraph);
+    m.add(defaultGraph, RDF.TYPE, SD.GRAPH_CLASS);
+    store.read(conn -> {
+      for (Resource graph : conn.getContextIDs().stream().toList()) {
+        BNode named = Values.bnode();
+        m.add(dataset, SD.NAMED_GRAPH_PROPERTY, named);
+        m.add(named, SD.NAME, graph);
+      }
+      return null;
+    });
+    return m;
+  }
+}

@@ -1,0 +1,155 @@
+package org.dpgfed.harvester.web.sparql;
+
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import org.dpgfed.harvester.web.ConNeg;
+import org.dpgfed.harvester.web.HttpError;
+import org.eclipse.rdf4j.model.util.Values;
+import org.eclipse.rdf4j.query.MalformedQueryException;
+import org.eclipse.rdf4j.query.QueryLanguage;
+import org.eclipse.rdf4j.query.algebra.Service;
+import org.eclipse.rdf4j.query.algebra.helpers.AbstractQueryModelVisitor;
+import org.eclipse.rdf4j.query.impl.SimpleDataset;
+import org.eclipse.rdf4j.query.parser.ParsedBooleanQuery;
+import org.eclipse.rdf4j.query.parser.ParsedGraphQuery;
+import org.eclipse.rdf4j.query.parser.ParsedOperation;
+import org.eclipse.rdf4j.query.parser.ParsedUpdate;
+import org.eclipse.rdf4j.query.parser.QueryParserUtil;
+
+/**
+ * A SPARQL protocol request, parsed and checked in full before any evaluation starts: where the
+ * query came from, its form, the result format and the dataset.
+ *
+ * @param dataset the graphs named by default-graph-uri / named-graph-uri, or null for the node's default
+ */
+record SparqlRequest(String query, ResultFormat.Form form, ResultFormat format, SimpleDataset dataset) {
+  private static final String FORM = "application/x-www-form-urlencoded";
+  private static final String QUERY = "application/sparql-query";
+  private static final String UPDATE = "application/sparql-update";
+
+  /** Reads the request; null when it is a GET without a query (the service description). */
+  static SparqlRequest parse(RoutingContext ctx, String baseIri) {
+    MultiMap params = ctx.queryParams();
+    if (params.contains("update")) {
+      throw readOnly();
+    }
+    String query = switch (ctx.request().method().name()) {
+      case "GET" -> single(params, "query", false);
+      case "POST" -> fromPost(ctx, params);
+      default -> throw new HttpError(405, "use GET or POST");
+    };
+    if (query == null) {
+      return null;
+    }
+    ResultFormat.Form form = parseForm(query, baseIri);
+    return new SparqlRequest(query, form, format(ctx, params, form), dataset(params));
+  }
+
+  private static String fromPost(RoutingContext ctx, MultiMap params) {
+    String contentType = mediaType(ctx.request().getHeader("Content-Type"));
+    if (contentType.equals(UPDATE)) {
+      throw readOnly();
+    }
+    if (contentType.equals(FORM)) {
+      MultiMap form = ctx.request().formAttributes();
+      if (form.contains("update")) {
+        throw readOnly();
+      }
+      params.addAll(form);
+      return single(params, "query", true);
+    }
+    if (contentType.equals(QUERY)) {
+      String body = ctx.body() == null ? null : ctx.body().asString("UTF-8");
+      if (body == null || body.isBlank()) {
+        throw new HttpError(400, "the POST has no query in its body");
+      }
+      return body;
+    }
+    throw new HttpError(415, "send the query as " + QUERY + " or " + FORM + ", not '" + contentType + "'");
+  }
+
+  private static String single(MultiMap params, String name, boolean required) {
+    List<String> values = params.getAll(name);
+    if (values.size() > 1) {
+      throw new HttpError(400, "give one '" + name + "' parameter, not " + values.size());
+    }
+    if (values.isEmpty() || values.get(0).isBlank()) {
+      if (required) {
+        throw new HttpError(400, "the request has no query (parameter 'query')");
+      }
+      return null;
+    }
+    return values.get(0);
+  }
+
+  private static HttpError readOnly() {
+    return new HttpError(403, "this endpoint is read-only: SPARQL updates are not accepted");
+  }
+
+  private static ResultFormat.Form parseForm(String query, String baseIri) {
+    ParsedOperation operation;
+    try {
+      operation = QueryParserUtil.parseOperation(QueryLanguage.SPARQL, query, baseIri);
+    } catch (MalformedQueryException e) {
+      throw new HttpError(400, "unparsable query: " + e.getMessage().replaceAll("\\s+", " ").trim());
+    }
+    if (operation instanceof ParsedUpdate) {
+      throw readOnly();
+    }
+    refuseService(operation);
+    if (operation instanceof ParsedBooleanQuery) {
+      return ResultFormat.Form.BOOLEAN;
+    }
+    return operation instanceof ParsedGraphQuery ? ResultFormat.Form.GRAPH : ResultFormat.Form.TUPLE;
+  }
+
+  /** SERVICE would make this node call other hosts on a stranger's behalf. */
+  private static void refuseService(ParsedOperation operation) {
+    if (!(operation instanceof org.eclipse.rdf4j.query.parser.ParsedQuery parsed)) {
+      return;
+    }
+    parsed.getTupleExpr().visit(new AbstractQueryModelVisitor<RuntimeException>() {
+      @Override
+      public void meet(Service node) {
+        throw new HttpError(400, "SERVICE is not allowed on this endpoint");
+      }
+    });
+  }
+
+  private static ResultFormat format(RoutingContext ctx, MultiMap params, ResultFormat.Form form) {
+    String name = single(params, "format", false);
+    if (name != null) {
+      ResultFormat format = ResultFormat.byName(name).orElseThrow(() -> new HttpError(400,
+          "unknown format '" + name + "'; one of json xml csv tsv turtle ntriples jsonld rdfxml nquads trig"));
+      if (!format.serves(form)) {
+        throw new HttpError(406, "format '" + name + "' does not fit a " + form.name().toLowerCase() + " query");
+      }
+      return format;
+    }
+    String chosen = ConNeg.choose(ctx.request().getHeader("Accept"), ResultFormat.mediaTypes(form))
+        .orElseThrow(() -> new HttpError(406, "no acceptable format; this query can answer in "
+            + String.join(", ", ResultFormat.mediaTypes(form))));
+    return ResultFormat.byMediaType(chosen).orElseThrow();
+  }
+
+  private static SimpleDataset dataset(MultiMap params) {
+    List<String> defaults = params.getAll("default-graph-uri");
+    List<String> named = params.getAll("named-graph-uri");
+    if (defaults.isEmpty() && named.isEmpty()) {
+      return null;
+    }
+    SimpleDataset dataset = new SimpleDataset();
+    try {
+      defaults.forEach(iri -> dataset.addDefaultGraph(Values.iri(iri)));
+      named.forEach(iri -> dataset.addNamedGraph(Values.iri(iri)));
+    } catch (IllegalArgumentException e) {
+      throw new HttpError(400, "default-graph-uri and named-graph-uri take absolute IRIs: " + e.getMessage());
+    }
+    return dataset;
+  }
+
+  static String mediaType(String header) {
+    return header == null ? "" : header.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,126 @@
+package org.dpgfed.harvester.testing;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.dpgfed.harvester.Main;
+import org.dpgfed.harvester.Node;
+import org.dpgfed.harvester.config.Config;
+import org.dpgfed.harvester.config.ConfigLoader;
+
+/**
+ * The real server for tests: started through {@link Main#start} on a free port with a temporary
+ * data directory, settings given as environment variables (so that path is tested too), and a
+ * client that speaks to it over HTTP.
+ */
+public final class TestNode implements AutoCloseable {
+  public static final String ADMIN = "test-admin-token";
+  public static final String BASE = "https://dpg.example.org";
+
+  private final Vertx vertx;
+  private final Node node;
+  private final WebClient client;
+
+  private TestNode(Vertx vertx, Node node) {
+    this.vertx = vertx;
+    this.node = node;
+    this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(node.port()));
+  }
+
+  /** The settings tests start from: loopback allowed, short schedules allowed, quick retries. */
+  public static Map<String, String> environment(Path dataDir) {
+    Map<String, String> env = new HashMap<>();
+    env.put("DPG_HTTP_PORT", "0");
+    env.put("DPG_HTTP_HOST", "127.0.0.1");
+    env.put("DPG_DATA_DIR", dataDir.toString());
+    env.put("DPG_ADMIN_TOKEN", ADMIN);
+    env.put("DPG_PUBLIC_BASE_URL", BASE);
+    env.put("DPG_ALLOW_PRIVATE_NETWORKS", "true");
+    env.put("DPG_HARVEST_MIN_SCHEDULE", "PT1S");
+    env.put("DPG_HARVEST_RETRY_DELAY", "PT0.05S");
+    return env;
+  }
+
+  public static TestNode start(Vertx vertx, Path dataDir) {
+    return start(vertx, null, environment(dataDir));
+  }
+
+  public static TestNode start(Vertx vertx, Path configFile, Map<String, String> env) {
+    Config config = ConfigLoader.load(configFile, env);
+    return new TestNode(vertx, await(Main.start(vertx, config, token -> { })));
+  }
+
+  public int port() {
+    return node.port();
+  }
+
+  public String url(String path) {
+    return "http://127.0.0.1:" + node.port() + path;
+  }
+
+  public WebClient client() {
+    return client;
+  }
+
+  /** Registers a source as the admin; returns the 201 answer's body. */
+  public JsonObject register(JsonObject source) {
+    HttpResponse<Buffer> response = await(client.post("/api/sources").bearerTokenAuthentication(ADMIN).sendJsonObject(source));
+    if (response.statusCode() != 201) {
+      throw new AssertionError("registering failed: " + response.statusCode() + " " + response.bodyAsString());
+    }
+    return response.bodyAsJsonObject();
+  }
+
+  /** Waits (server-side, no polling) until the run has finished, and returns it. */
+  public JsonObject awaitRun(String runId) {
+    HttpResponse<Buffer> response = await(client.get("/api/runs/" + runId + "?wait=PT1M").send());
+    JsonObject run = response.bodyAsJsonObject();
+    if (!run.getString("status").matches("succeeded|unchanged|failed")) {
+      throw new AssertionError("run still " + run.getString("status") + " after a minute: " + run.encode());
+    }
+    return run;
+  }
+
+  /** Triggers a harvest and waits for it. */
+  public JsonObject harvest(String sourceId) {
+    HttpResponse<Buffer> response = await(client.post("/api/sources/" + sourceId + "/harvest").bearerTokenAuthentication(ADMIN).send());
+    if (response.statusCode() != 202) {
+      throw new AssertionError("trigger failed: " + response.statusCode() + " " + response.bodyAsString());
+    }
+    return awaitRun(response.bodyAsJsonObject().getString("id"));
+  }
+
+  /** The run a registration started. */
+  public static String firstRunId(JsonObject registered) {
+    return registered.getJsonObject("status").getJsonObject("lastRun").getString("id");
+  }
+
+  public static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static Duration timeout() {
+    return Duration.ofSeconds(90);
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    await(node.close());
+  }
+}
