@@ -80,7 +80,7 @@ class SparqlProtocolTest {
   }
 
   private static boolean readBoolean(String body, Lang lang) {
-    return ResultSetMgr.readAny(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), lang).getBooleanResult();
+    return ResultSetMgr.readBoolean(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), lang);
   }
 
   @Test
