@@ -22,21 +22,31 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeRegistry extends VerticleBase {
   /** How to answer one path. {@code hang} never answers. */
-  public record Answer(int status, String contentType, Buffer body, boolean hang) {
+  public record Answer(int status, Map<String, String> headers, Buffer body, boolean hang) {
     public static Answer json(String body) {
-      return new Answer(200, "application/json", Buffer.buffer(body), false);
+      return bytes("application/json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public static Answer bytes(String contentType, byte[] body) {
-      return new Answer(200, contentType, Buffer.buffer(body), false);
+      return new Answer(200, Map.of("Content-Type", contentType), Buffer.buffer(body), false);
+    }
+
+    /** A body sent gzip-compressed, as the server declares. */
+    public static Answer gzip(byte[] compressed) {
+      return new Answer(200, Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"),
+          Buffer.buffer(compressed), false);
     }
 
     public static Answer status(int status) {
-      return new Answer(status, "text/plain", Buffer.buffer("status " + status), false);
+      return new Answer(status, Map.of("Content-Type", "text/plain"), Buffer.buffer("status " + status), false);
+    }
+
+    public static Answer redirect(String location) {
+      return new Answer(302, Map.of("Location", location), Buffer.buffer(), false);
     }
 
     public static Answer silence() {
-      return new Answer(200, null, null, true);
+      return new Answer(200, Map.of(), null, true);
     }
   }
 
@@ -100,9 +110,7 @@ public final class FakeRegistry extends VerticleBase {
     } else if (answer.hang()) {
       held.add(request);
     } else {
-      if (answer.contentType() != null) {
-        request.response().putHeader("Content-Type", answer.contentType());
-      }
+      answer.headers().forEach(request.response()::putHeader);
       request.response().setStatusCode(answer.status()).end(answer.body());
     }
   }

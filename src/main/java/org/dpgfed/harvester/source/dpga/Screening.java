@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.dpgfed.harvester.source.Urls;
 import org.dpgfed.harvester.vocab.DPG;
 import org.eclipse.rdf4j.model.BNode;
@@ -30,8 +32,8 @@ final class Screening {
       v1(DPG.INDICATOR_4, "platformIndependence/isSoftwarePltIndependent", "platformIndependence/pltIndependenceDesc"),
       v2(DPG.INDICATOR_4, "platformIndependence/isPlatformIndependent", "platformIndependence/openAlternatives"),
       v1(DPG.INDICATOR_5, "documentation/isDocumentationAvailable"),
-      v1(DPG.INDICATOR_6, "NonPII/collectsNonPII"),
-      v1(DPG.INDICATOR_6, "NonPII/checkNonPIIAccessMechanism", "NonPII/nonPIIAccessMechanism"),
+      v1(DPG.INDICATOR_6, "NonPII/collectsNonPII", "NonPII/nonPIIAccessMechanism"),
+      v1(DPG.INDICATOR_6, "NonPII/checkNonPIIAccessMechanism"),
       v1(DPG.INDICATOR_7, "privacy/isPrivacyCompliant", "privacy/adherenceSteps"),
       v2(DPG.INDICATOR_7, "privacy/privacyCompliance", "privacy/privacyComplianceURL"),
       v1(DPG.INDICATOR_8, "standards/supportStandards", "standards/evidenceStandardSupport"),
@@ -62,6 +64,7 @@ final class Screening {
       v2(DPG.INDICATOR_9C, "protectionFromHarassment/facilitatesUserInteraction",
           "protectionFromHarassment/harassmentPolicy"));
 
+  private static final Pattern BULLET = Pattern.compile("\n(?=\\* )");
   private static final Map<String, IRI> ANSWERS = Map.of("yes", DPG.YES, "no", DPG.NO, "unknown", DPG.UNKNOWN);
 
   private Screening() {}
@@ -69,10 +72,17 @@ final class Screening {
   static void map(JsonNode record, Draft draft) {
     QUESTIONS.forEach(question -> assess(record, question, draft));
     values(record, "standards/standardsList", false).forEach(s -> draft.product(DPG.SUPPORTS_STANDARD, Values.literal(s)));
-    values(record, "openStandards", true).forEach(s -> draft.product(DPG.SUPPORTS_STANDARD, Values.literal(s)));
+    values(record, "openStandards", true).stream().flatMap(Screening::bullets)
+        .forEach(s -> draft.product(DPG.SUPPORTS_STANDARD, Values.literal(s)));
     for (String path : List.of("privacy/privacyComplianceList", "privacy/privacyCompliance")) {
       values(record, path, false).forEach(law -> draft.product(DPG.PRIVACY_COMPLIANCE, Values.literal(law, "en")));
     }
+  }
+
+  /** v2 lists standards as one bulleted paragraph ("* OIDC …\n\n* JSON\n\n* JWT"): one standard a bullet. */
+  private static Stream<String> bullets(String text) {
+    return BULLET.splitAsStream(text).map(String::strip).map(s -> s.startsWith("* ") ? s.substring(2).strip() : s)
+        .filter(s -> !s.isEmpty());
   }
 
   /** Yes/No/Unknown become {@code dpg:answer}; any other answer text and the notes become the comment. */

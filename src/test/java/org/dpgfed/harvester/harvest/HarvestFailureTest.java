@@ -1,0 +1,170 @@
+package org.dpgfed.harvester.harvest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
+import org.dpgfed.harvester.testing.FakeRegistry;
+import org.dpgfed.harvester.testing.FakeRegistry.Answer;
+import org.dpgfed.harvester.testing.TestNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad input never loses data: each broken answer fails the run with a message naming the cause,
+ * the source's previous graph stays queryable, and other sources are untouched.
+ */
+class HarvestFailureTest {
+  private static final int CAP = 20_000;
+
+  @TempDir static Path dir;
+  static Vertx vertx;
+  static FakeRegistry registry;
+  static TestNode node;
+  static byte[] good;
+  static int counter;
+
+  @BeforeAll
+  static void start() throws IOException {
+    vertx = Vertx.vertx();
+    registry = new FakeRegistry();
+    TestNode.await(vertx.deployVerticle(registry));
+    Map<String, String> env = TestNode.environment(dir);
+    env.put("DPG_HARVEST_FIRST_BYTE_TIMEOUT", "PT1S");
+    env.put("DPG_HARVEST_MAX_ATTEMPTS", "2");
+    env.put("DPG_HARVEST_MAX_BODY_BYTES", String.valueOf(CAP));
+    node = TestNode.start(vertx, null, env);
+    good = Files.readAllBytes(Path.of("src/test/resources/e2e/registry-v1.json"));
+    registry.serve("/bystander", Answer.bytes("application/json", good));
+    JsonObject bystander = node.register(source("bystander", "/bystander"));
+    assertEquals("succeeded", node.awaitRun(TestNode.firstRunId(bystander)).getString("status"));
+  }
+
+  @AfterAll
+  static void stop() {
+    node.close();
+    vertx.close();
+  }
+
+  static JsonObject source(String id, String path) {
+    return new JsonObject().put("id", id).put("title", id).put("url", registry.url(path))
+        .put("format", "dpga-json").put("schedule", "manual");
+  }
+
+  /** Harvests good content, breaks the source, harvests again; returns the failed run's error. */
+  private static String failWith(Answer broken) {
+    String id = "broken-" + (++counter);
+    String path = "/" + id;
+    registry.serve(path, Answer.bytes("application/json", good));
+    JsonObject first = node.awaitRun(TestNode.firstRunId(node.register(source(id, path))));
+    assertEquals("succeeded", first.getString("status"), first.encode());
+    long before = triples(id);
+    long bystander = triples("bystander");
+    assertEquals(first.getLong("triples"), before);
+
+    registry.serve(path, broken);
+    JsonObject second = node.harvest(id);
+    assertEquals("failed", second.getString("status"), second.encode());
+    assertEquals(before, triples(id), "the previous graph stays whole");
+    assertEquals(bystander, triples("bystander"), "other sources are untouched");
+    JsonObject source = TestNode.await(node.client().get("/api/sources/" + id).send()).bodyAsJsonObject();
+    assertEquals(1, source.getJsonObject("status").getInteger("consecutiveFailures"));
+    return second.getString("error");
+  }
+
+  private static long triples(String source) {
+    String query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + TestNode.BASE + "/graph/source/" + source + "> { ?s ?p ?o } }";
+    try (var exec = QueryExecutionHTTP.service(node.url("/sparql")).query(query).build()) {
+      return exec.execSelect().next().getLiteral("n").getLong();
+    }
+  }
+
+  @Test
+  void keepsPreviousGraphWhenSourceReturnsMalformedJson() {
+    String error = failWith(Answer.json("[{\"name\": \"Broken\",\n \"description\": }"));
+    assertTrue(error.contains("line 2") && error.contains("column"), error);
+  }
+
+  @Test
+  void keepsPreviousGraphWhenSourceReturnsSomethingElseThanJson() {
+    String error = failWith(Answer.bytes("text/html", "<html><body>Maintenance</body></html>".getBytes(StandardCharsets.UTF_8)));
+    assertTrue(error.toLowerCase().contains("json"), error);
+  }
+
+  @Test
+  void keepsPreviousGraphWhenSourceReturnsAnEmptyBody() {
+    String error = failWith(Answer.bytes("application/json", new byte[0]));
+    assertTrue(error.toLowerCase().contains("empty"), error);
+  }
+
+  @Test
+  void keepsPreviousGraphWhenSourceReturnsInvalidUtf8() {
+    byte[] bad = "[{\"name\": \"caf\u00e9\"}]".getBytes(StandardCharsets.ISO_8859_1);
+    String error = failWith(Answer.bytes("application/json", bad));
+    assertTrue(error.contains("UTF-8"), error);
+  }
+
+  @Test
+  void retriesAServerErrorThenReportsTheStatus() {
+    String error = failWith(Answer.status(503));
+    assertTrue(error.contains("HTTP 503") && error.contains("after 2 attempts"), error);
+  }
+
+  @Test
+  void doesNotRetryAClientError() {
+    int before = registry.hits("/broken-" + (counter + 1));
+    String error = failWith(Answer.status(404));
+    assertTrue(error.contains("HTTP 404") && !error.contains("attempts"), error);
+    assertEquals(before + 2, registry.hits("/broken-" + counter), "one good fetch, one failed fetch");
+  }
+
+  @Test
+  void givesUpOnASourceThatNeverAnswers() {
+    String error = failWith(Answer.silence());
+    assertTrue(error.contains("timed out") || error.contains("timeout"), error);
+  }
+
+  @Test
+  void refusesABodyOverTheCap() {
+    byte[] big = ("[" + "{\"name\": \"x\"},".repeat(CAP / 10) + "{\"name\": \"y\"}]").getBytes(StandardCharsets.UTF_8);
+    String error = failWith(Answer.bytes("application/json", big));
+    assertTrue(error.contains("harvest.maxBodyBytes"), error);
+  }
+
+  @Test
+  void appliesTheCapAfterDecompression() throws IOException {
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+      gzip.write(("[" + " ".repeat(CAP * 50) + "]").getBytes(StandardCharsets.UTF_8));
+    }
+    assertTrue(compressed.size() < CAP, "the compressed bomb itself is small");
+    String error = failWith(Answer.gzip(compressed.toByteArray()));
+    assertTrue(error.contains("harvest.maxBodyBytes"), error);
+  }
+
+  @Test
+  void stopsFollowingARedirectLoop() {
+    registry.serve("/loop-a", Answer.redirect("/loop-b")).serve("/loop-b", Answer.redirect("/loop-a"));
+    String error = failWith(Answer.redirect("/loop-a"));
+    assertTrue(error.contains("redirects"), error);
+  }
+
+  @Test
+  void followsAnOrdinaryRedirect() {
+    registry.serve("/moved", Answer.bytes("application/json", good)).serve("/old", Answer.redirect("/moved"));
+    JsonObject run = node.awaitRun(TestNode.firstRunId(node.register(source("redirected", "/old"))));
+    assertEquals("succeeded", run.getString("status"), run.encode());
+    assertEquals(4, run.getInteger("records"));
+  }
+}
