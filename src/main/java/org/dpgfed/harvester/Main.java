@@ -128,7 +128,7 @@ public final class Main {
   /** Starts a node: listens, opens the store, registers the configured sources, schedules harvests. */
   public static Future<Node> start(Vertx vertx, Config config, Consumer<String> announceToken) {
     Router router = Router.router(vertx);
-    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true).setHttp2ClearTextEnabled(false))
         .requestHandler(router)
         .listen(config.http().port(), config.http().host())
         .compose(server -> vertx.executeBlocking(() -> build(vertx, config, server, router, announceToken))
@@ -137,7 +137,7 @@ public final class Main {
 
   private static Node build(Vertx vertx, Config config, HttpServer server, Router router, Consumer<String> announce)
       throws IOException {
-    Clock clock = Clock.systemUTC();
+    Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
     Path dataDir = config.store().dataDir();
     Files.createDirectories(dataDir);
     Iris iris = new Iris(config.publicBaseUrl(server.actualPort()));

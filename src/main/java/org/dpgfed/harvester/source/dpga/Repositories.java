@@ -36,17 +36,23 @@ final class Repositories {
       // "backend：https://github.com/…": a label before the URL
       List<String> found = Urls.extract(written.get());
       url = found.size() == 1 ? Urls.repository(found.get(0)) : Optional.empty();
-      if (url.isEmpty()) {
-        draft.warn(path, "'" + written.get() + "' is not an http(s) repository URL; dropped");
-        return;
-      }
-      draft.warn(path, "'" + written.get() + "' is not a bare URL; used " + url.get());
+      url.ifPresent(u -> draft.warn(path, "'" + written.get() + "' is not a bare URL; used " + u));
     }
-    draft.product(Terms.CODE_REPOSITORY, Values.iri(url.get()));
-    if (Urls.ownerOnly(url.get())) {
-      draft.warn(path, url.get() + " names an account or group, not a repository; not used to identify the product");
+    if (url.isPresent()) {
+      draft.product(Terms.CODE_REPOSITORY, Values.iri(url.get()));
+      if (Urls.ownerOnly(url.get())) {
+        draft.warn(path, url.get() + " names an account or group, not a repository; not used to identify the product");
+      } else {
+        draft.repository(url.get());
+      }
+      return;
+    }
+    Optional<String> site = Urls.link(written.get()); // "https://src.fedoraproject.org/": a forge, not a repository
+    if (site.isPresent()) {
+      draft.product(Terms.CODE_REPOSITORY, Values.iri(site.get()));
+      draft.warn(path, site.get() + " names a whole site, not a repository; not used to identify the product");
     } else {
-      draft.repository(url.get());
+      draft.warn(path, "'" + written.get() + "' is not an http(s) URL; dropped");
     }
   }
 }
