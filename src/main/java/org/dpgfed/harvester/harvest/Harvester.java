@@ -93,8 +93,18 @@ public final class Harvester {
     nextRuns.remove(sourceId);
   }
 
+  /** When the scheduler will next run the source; during a run, one period after its start. */
   public Optional<Instant> nextRunAt(String sourceId) {
-    return Optional.ofNullable(nextRuns.get(sourceId));
+    Instant next = nextRuns.get(sourceId);
+    if (next != null || !active.containsKey(sourceId)) {
+      return Optional.ofNullable(next);
+    }
+    Source source = sources.get(sourceId).orElse(null);
+    List<Run> history = runs.runsOf(sourceId);
+    if (source == null || !source.enabled() || source.period().isEmpty() || history.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(history.get(0).startedAt().plus(source.period().get()));
   }
 
   /** The run once it has finished, or as it stands when {@code wait} has passed. */

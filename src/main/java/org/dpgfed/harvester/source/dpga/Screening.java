@@ -108,13 +108,19 @@ final class Screening {
       }
     }
     comment.addAll(prose);
-    if (!comment.isEmpty()) {
-      String text = String.join("\n", comment);
-      List<String> links = Urls.extract(text);
-      links.forEach(url -> draft.add(node, DPG.EVIDENCE_URL, Values.iri(url)));
-      if (!Text.onlyLinks(text, links)) {
-        draft.add(node, RDFS.COMMENT, Values.literal(text, "en"));
-      }
+    explain(node, comment, draft);
+  }
+
+  /** The links in the prose become evidence; the prose itself a comment, unless it was only links. */
+  private static void explain(BNode node, List<String> prose, Draft draft) {
+    if (prose.isEmpty()) {
+      return;
+    }
+    String text = String.join("\n", prose);
+    List<String> links = Urls.extract(text);
+    links.forEach(url -> draft.add(node, DPG.EVIDENCE_URL, Values.iri(url)));
+    if (!Text.onlyLinks(text, links)) {
+      draft.add(node, RDFS.COMMENT, Values.literal(text, "en"));
     }
   }
 

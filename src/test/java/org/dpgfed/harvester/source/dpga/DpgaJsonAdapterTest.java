@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -131,6 +130,18 @@ class DpgaJsonAdapterTest extends AdapterContractTest {
     assertEquals(current, product(graph, "growstuff-archive"));
     assertEquals(Set.of("Growstuff", "GrowStuff"), graph.filter((IRI) current, DCTERMS.TITLE, null).objects()
         .stream().map(Value::stringValue).collect(Collectors.toSet()));
+  }
+
+  @Test
+  void keepsARepositorySiteButIdentifiesTheProductByItsWebsite() throws Exception {
+    // torbrowser: "https://gitweb.torproject.org" names a forge, not one repository
+    AdaptedRecord tor = adapt(("{\"id\": \"torbrowser\", \"name\": \"Tor Browser\", \"website\": \"https://www.torproject.org/\","
+        + " \"repositories\": [{\"name\": \"main\", \"url\": \"https://gitweb.torproject.org\"}]}")
+        .getBytes(StandardCharsets.UTF_8)).records().get(0);
+    assertTrue(tor.description().contains(AdaptedRecord.PRODUCT, Terms.CODE_REPOSITORY,
+        Values.iri("https://gitweb.torproject.org")));
+    assertEquals(List.of(), tor.repositories());
+    assertEquals(List.of("https://torproject.org"), tor.websites());
   }
 
   @Test
