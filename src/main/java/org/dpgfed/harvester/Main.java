@@ -33,6 +33,8 @@ import org.dpgfed.harvester.registry.SourceRegistry;
 import org.dpgfed.harvester.source.Adapters;
 import org.dpgfed.harvester.store.TripleStore;
 import org.dpgfed.harvester.web.Errors;
+import org.dpgfed.harvester.web.Health;
+import org.dpgfed.harvester.web.ld.VocabHandler;
 import org.dpgfed.harvester.web.admin.AdminToken;
 import org.dpgfed.harvester.web.admin.Auth;
 import org.dpgfed.harvester.web.admin.RunsApi;
@@ -141,34 +143,51 @@ public final class Main {
     Path dataDir = config.store().dataDir();
     Files.createDirectories(dataDir);
     Iris iris = new Iris(config.publicBaseUrl(server.actualPort()));
+    Adapters adapters = Adapters.standard();
+    SourceCheck check = new SourceCheck(adapters.formats(), config.harvest().minSchedule());
+    List<Source> configured = configuredSources(config, check);
     AdminToken admin = AdminToken.load(config.auth().adminToken(), dataDir, announce);
     TripleStore store = TripleStore.openEmbedded(dataDir);
+    try {
+      return assemble(vertx, config, server, router, clock, iris, admin, store, adapters, check, configured);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  private static Node assemble(Vertx vertx, Config config, HttpServer server, Router router, Clock clock, Iris iris,
+      AdminToken admin, TripleStore store, Adapters adapters, SourceCheck check, List<Source> configured) {
     SourceRegistry sources = new SourceRegistry(store, iris, clock);
     RunLog runs = new RunLog(store, iris, clock, config.harvest().runHistory());
     sources.load();
     List<String> runNow = new ArrayList<>(runs.load());
-    Adapters adapters = Adapters.standard();
-    SourceCheck check = new SourceCheck(adapters.formats(), config.harvest().minSchedule());
-    runNow.addAll(applyConfiguredSources(config, sources, check));
+    for (Source source : configured) {
+      Source old = sources.get(source.id()).orElse(null);
+      sources.upsert(source);
+      if (old != null && !old.sameHarvestAs(source)) {
+        runNow.add(source.id());
+      }
+    }
 
     WorkerExecutor harvestPool = vertx.createSharedWorkerExecutor("dpg-harvest", config.harvest().workers(), 1, TimeUnit.HOURS);
     WorkerExecutor sparqlPool = vertx.createSharedWorkerExecutor("dpg-sparql", config.sparql().workers(), 1, TimeUnit.HOURS);
     WorkerExecutor apiPool = vertx.createSharedWorkerExecutor("dpg-api", 4, 10, TimeUnit.MINUTES);
     Fetcher fetcher = new Fetcher(vertx, config.harvest());
     Harvester harvester = new Harvester(vertx, harvestPool, sources, runs, store, adapters, fetcher, iris, clock);
-    routes(router, config, iris,
+    routes(router, config,
         new SparqlHandler(store, sparqlPool, config.sparql(), iris.base(),
             new ServiceDescription(store, sparqlPool, iris, config.node())),
         new SourcesApi(sources, runs, harvester, check, apiPool, config.harvest(), iris.base(), clock),
         new RunsApi(runs, harvester, apiPool, iris.base()),
-        new Auth(admin));
+        new Auth(admin), new Health(store, apiPool, iris), new VocabHandler());
     harvester.start(runNow);
     return new Node(vertx, server, iris.base(), store, harvester, fetcher, List.of(harvestPool, sparqlPool, apiPool));
   }
 
   /** Every path the node serves. */
-  private static void routes(Router router, Config config, Iris iris, SparqlHandler sparql, SourcesApi sources,
-      RunsApi runs, Auth auth) {
+  private static void routes(Router router, Config config, SparqlHandler sparql, SourcesApi sources, RunsApi runs,
+      Auth auth, Health health, VocabHandler vocab) {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes());
     CorsHandler cors = CorsHandler.create().addOrigin("*").allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST))
         .allowedHeaders(Set.of("Content-Type", "Accept"));
@@ -188,7 +207,10 @@ public final class Main {
     router.get("/api/runs/:runId").handler(runs::get);
     router.get("/api/runs/:runId/report").handler(runs::report);
 
-    router.get("/health").handler(ctx -> ctx.json(Map.of("status", "up", "base", iris.base())));
+    router.route("/vocab").handler(cors);
+    router.get("/vocab").handler(vocab);
+
+    router.get("/health").handler(health);
 
     router.route().failureHandler(Errors::handle);
     for (int status : new int[] {400, 404, 405, 413, 500}) {
@@ -196,26 +218,20 @@ public final class Main {
     }
   }
 
-  /** Registers (or updates) the sources of the configuration file; returns those to harvest now. */
-  private static List<String> applyConfiguredSources(Config config, SourceRegistry registry, SourceCheck check) {
-    List<String> changed = new ArrayList<>();
+  /** Checks every source of the configuration file before any is written; relative file: URLs resolve. */
+  private static List<Source> configuredSources(Config config, SourceCheck check) {
+    List<Source> checked = new ArrayList<>();
     for (Map<String, Object> raw : config.sources()) {
       Map<String, Object> entry = new java.util.HashMap<>(raw);
       if (entry.get("url") instanceof String url && url.startsWith("file:") && !url.startsWith("file:/")) {
         entry.put("url", config.configDir().resolve(url.substring(5)).normalize().toUri().toString());
       }
-      Source source;
       try {
-        source = check.check(entry, true);
+        checked.add(check.check(entry, true));
       } catch (InvalidInputException e) {
         throw new ConfigException("source '" + raw.get("id") + "' in the configuration: " + e.getMessage());
       }
-      Source old = registry.get(source.id()).orElse(null);
-      registry.upsert(source);
-      if (old != null && !old.sameHarvestAs(source)) {
-        changed.add(source.id());
-      }
     }
-    return changed;
+    return checked;
   }
 }

@@ -10,11 +10,12 @@ import java.util.Map;
 /** Turns the merged settings tree into checked records; every message names the key at fault. */
 final class ConfigBinder {
   private final JsonNode tree;
-  private final String origin;
+  private final Map<String, String> origins;
 
-  ConfigBinder(JsonNode tree, String origin) {
+  /** @param origins where each key's value came from, when not from the defaults */
+  ConfigBinder(JsonNode tree, Map<String, String> origins) {
     this.tree = tree;
-    this.origin = origin;
+    this.origins = origins;
   }
 
   Config bind(List<Map<String, Object>> sources, Path configDir) {
@@ -36,7 +37,7 @@ final class ConfigBinder {
         integer("harvest.runHistory", 1, 100000), nonEmpty("harvest.userAgent"));
     Config.Node node = new Config.Node(
         text("node.title"), text("node.description"), text("node.publisher"),
-        text("node.contactEmail"), text("node.dataLicense"));
+        email("node.contactEmail"), iriOrEmpty("node.dataLicense"));
     return new Config(http, store, auth, sparql, harvest, node, sources, configDir);
   }
 
@@ -49,8 +50,9 @@ final class ConfigBinder {
   }
 
   private ConfigException bad(String key, String allowed) {
-    return new ConfigException(origin + ": setting '" + key + "' (environment "
-        + ConfigLoader.environmentName(key) + ") is '" + text(key) + "'; allowed: " + allowed);
+    String origin = origins.getOrDefault(key, "the defaults");
+    return new ConfigException("setting '" + key + "' is '" + text(key) + "' (from " + origin + "); allowed: "
+        + allowed + " (override with the environment variable " + ConfigLoader.environmentName(key) + ")");
   }
 
   private String nonEmpty(String key) {
@@ -103,6 +105,22 @@ final class ConfigBinder {
       // reported below
     }
     throw bad(key, "a positive ISO-8601 duration such as PT30S or PT10M");
+  }
+
+  private String email(String key) {
+    String value = text(key);
+    if (value.isEmpty() || value.matches("[^@\\s]+@[^@\\s]+")) {
+      return value;
+    }
+    throw bad(key, "empty, or an e-mail address");
+  }
+
+  private String iriOrEmpty(String key) {
+    String value = text(key);
+    if (value.isEmpty() || value.matches("[a-zA-Z][a-zA-Z0-9+.-]*:[^\\s<>\"{}|^`\\\\]+")) {
+      return value;
+    }
+    throw bad(key, "empty, or an absolute IRI such as http://spdx.org/licenses/CC0-1.0");
   }
 
   private String baseUrl(String key) {

@@ -43,15 +43,15 @@ public final class ConfigLoader {
     ObjectNode tree = defaultTree();
     tree.remove("sources");
     JsonNode sources = null;
+    Map<String, String> origins = new java.util.HashMap<>();
     if (file != null) {
       ObjectNode given = readFile(file);
       sources = given.remove("sources");
-      merge(tree, given, "");
+      merge(tree, given, "", file.getFileName().toString(), origins);
     }
-    applyEnvironment(tree, env);
+    applyEnvironment(tree, env, origins);
     Path dir = file == null ? Path.of(".").toAbsolutePath() : file.toAbsolutePath().getParent();
-    return new ConfigBinder(tree, file == null ? "defaults" : file.getFileName().toString())
-        .bind(sourceList(sources, file), dir);
+    return new ConfigBinder(tree, origins).bind(sourceList(sources, file), dir);
   }
 
   static ObjectNode defaultTree() {
@@ -76,8 +76,9 @@ public final class ConfigLoader {
       }
       return (ObjectNode) node;
     } catch (JsonProcessingException e) {
-      throw new ConfigException(file + ": not valid YAML: " + e.getOriginalMessage()
-          + location(e));
+      String message = e.getOriginalMessage();
+      throw new ConfigException(file + ": not valid YAML: " + message
+          + (message != null && message.contains("line ") ? "" : location(e)));
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot be read: " + e.getMessage());
     }
@@ -89,36 +90,40 @@ public final class ConfigLoader {
   }
 
   /** Copies given values over defaults; a key the defaults lack is a typo, and says so. */
-  private static void merge(ObjectNode target, ObjectNode given, String prefix) {
+  private static void merge(ObjectNode target, ObjectNode given, String prefix, String origin,
+      Map<String, String> origins) {
     Iterator<Map.Entry<String, JsonNode>> fields = given.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       String key = prefix + field.getKey();
       JsonNode current = target.get(field.getKey());
       if (current == null) {
-        throw new ConfigException("unknown setting '" + key + "'");
+        throw new ConfigException(origin + ": unknown setting '" + key + "'");
       }
       if (current.isObject()) {
         if (!field.getValue().isObject()) {
-          throw new ConfigException("setting '" + key + "' must be a mapping of settings");
+          throw new ConfigException(origin + ": setting '" + key + "' must be a mapping of settings");
         }
-        merge((ObjectNode) current, (ObjectNode) field.getValue(), key + ".");
+        merge((ObjectNode) current, (ObjectNode) field.getValue(), key + ".", origin, origins);
       } else {
         target.set(field.getKey(), field.getValue());
+        origins.put(key, origin);
       }
     }
   }
 
-  private static void applyEnvironment(ObjectNode tree, Map<String, String> env) {
+  private static void applyEnvironment(ObjectNode tree, Map<String, String> env, Map<String, String> origins) {
     SHORT_NAMES.forEach((variable, key) -> {
       if (env.containsKey(variable)) {
         set(tree, key, env.get(variable));
+        origins.put(key, "environment variable " + variable);
       }
     });
     for (String key : leafKeys(tree, "")) {
       String variable = environmentName(key);
       if (env.containsKey(variable)) {
         set(tree, key, env.get(variable));
+        origins.put(key, "environment variable " + variable);
       }
     }
   }

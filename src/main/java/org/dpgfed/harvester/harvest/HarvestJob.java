@@ -69,6 +69,9 @@ final class HarvestJob {
   Future<Run> execute(Run queued) {
     Run running = queued.running();
     return workers.executeBlocking(() -> {
+          if (!stillRegistered()) {
+            throw new IllegalStateException("the source was deleted before the run started");
+          }
           runs.save(running);
           return running;
         }, false)
@@ -95,10 +98,17 @@ final class HarvestJob {
         .compose(page -> page.next().isPresent() ? harvestPage(page.next().get()) : Future.succeededFuture());
   }
 
+  /** Whether the source this job harvests is still registered (not deleted, nor deleted and registered anew). */
+  private boolean stillRegistered() {
+    return sources.get(source.id()).filter(s -> s.createdAt().equals(source.createdAt())).isPresent();
+  }
+
   private Run commit(Run running) {
-    Source current = sources.get(source.id()).orElse(null);
-    if (current == null || !current.sameHarvestAs(source)) {
-      throw new IllegalStateException("the source was deleted or changed during the run");
+    if (!stillRegistered()) {
+      throw new IllegalStateException("the source was deleted during the run");
+    }
+    if (!sources.require(source.id()).sameHarvestAs(source)) {
+      throw new IllegalStateException("the source's url or format changed during the run; it runs again");
     }
     String hash = HexFormat.of().formatHex(digest.digest());
     RecordMinter.Minted minted = new RecordMinter(iris).mint(source.id(), iris.run(running.id()), records);
@@ -129,6 +139,9 @@ final class HarvestJob {
   private Run fail(Run running, Throwable err) {
     String message = err.getMessage() == null ? err.getClass().getSimpleName() : err.getMessage();
     Run failed = running.failed(message, clock.instant());
+    if (!stillRegistered()) {
+      return failed; // nothing to record: the source and its history are gone
+    }
     store.write(conn -> {
       runs.write(conn, failed);
       runs.writeProblems(conn, failed.id(), problems);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.dpgfed.harvester.fetch.Fetcher;
@@ -41,6 +42,7 @@ public final class Harvester {
   private final Iris iris;
   private final Clock clock;
   private final Map<String, Future<String>> active = new ConcurrentHashMap<>();
+  private final Set<String> rerun = ConcurrentHashMap.newKeySet();
   private final Map<String, Long> timers = new ConcurrentHashMap<>();
   private final Map<String, Instant> nextRuns = new ConcurrentHashMap<>();
   private final Map<String, List<Promise<Run>>> waiters = new ConcurrentHashMap<>();
@@ -72,17 +74,31 @@ public final class Harvester {
   /** Starts a run now, or answers the run already queued or running. */
   public Future<Run> trigger(String sourceId) {
     Future<String> runId = active.computeIfAbsent(sourceId, this::launch);
-    return runId.map(id -> runs.get(id).orElseThrow());
+    return runId.map(id -> runs.get(id).orElseThrow(() -> new IllegalStateException("run " + id + " vanished")));
   }
 
-  /** After a source was registered or changed: run it now if it is new or fetches something else. */
+  /**
+   * After a source was registered or changed: run it now if it is new or fetches something else
+   * (once the current run, which fetched the old settings, has ended).
+   */
   public void changed(Source source, boolean harvestNow) {
     cancel(source.id());
     if (source.enabled() && harvestNow) {
-      trigger(source.id());
+      if (active.containsKey(source.id())) {
+        rerun.add(source.id());
+      } else {
+        trigger(source.id());
+      }
     } else {
       scheduleNext(source.id());
     }
+  }
+
+  /** A source was deleted: no more runs; a run under way is discarded when it ends. */
+  public void forget(String sourceId) {
+    cancel(sourceId);
+    rerun.remove(sourceId);
+    active.remove(sourceId);
   }
 
   public void cancel(String sourceId) {
@@ -114,6 +130,10 @@ public final class Harvester {
     }
     Promise<Run> promise = Promise.promise();
     waiters.computeIfAbsent(run.id(), k -> new CopyOnWriteArrayList<>()).add(promise);
+    Run current = runs.get(run.id()).orElse(run);
+    if (current.status().finished()) {
+      promise.tryComplete(current); // it ended while the waiter was being added
+    }
     long timer = vertx.setTimer(wait.toMillis(), id -> promise.tryComplete(runs.get(run.id()).orElse(run)));
     return promise.future().onComplete(ar -> vertx.cancelTimer(timer));
   }
@@ -126,14 +146,15 @@ public final class Harvester {
     cancel(sourceId);
     HarvestJob job = new HarvestJob(source, adapters.forFormat(source.format()).orElseThrow(), fetcher, workers, store,
         sources, runs, iris, clock);
+    Promise<String> runId = Promise.promise();
     Future<Run> opened = workers.executeBlocking(() -> runs.open(sourceId), false);
+    opened.onSuccess(run -> runId.complete(run.id())).onFailure(runId::fail);
     opened.compose(job::execute)
-        .onComplete(ar -> finished(sourceId, ar.succeeded() ? ar.result() : null, ar.cause()));
-    return opened.map(Run::id);
+        .onComplete(ar -> finished(sourceId, runId.future(), ar.succeeded() ? ar.result() : null, ar.cause()));
+    return runId.future();
   }
 
-  private void finished(String sourceId, Run run, Throwable err) {
-    active.remove(sourceId);
+  private void finished(String sourceId, Future<String> handle, Run run, Throwable err) {
     if (run == null) {
       LOG.error("run of source={} could not be recorded", sourceId, err);
     } else {
@@ -146,7 +167,14 @@ public final class Harvester {
         waiting.forEach(p -> p.tryComplete(run));
       }
     }
-    scheduleNext(sourceId);
+    if (!active.remove(sourceId, handle)) {
+      return; // the source was deleted during the run
+    }
+    if (rerun.remove(sourceId)) {
+      trigger(sourceId);
+    } else {
+      scheduleNext(sourceId);
+    }
   }
 
   private void scheduleNext(String sourceId) {

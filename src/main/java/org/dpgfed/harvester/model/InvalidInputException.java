@@ -7,7 +7,8 @@ public class InvalidInputException extends RuntimeException {
   private final List<FieldError> errors;
 
   public InvalidInputException(List<FieldError> errors) {
-    super(errors.isEmpty() ? "invalid input" : errors.get(0).field() + ": " + errors.get(0).message());
+    super(errors.isEmpty() ? "invalid input" : errors.stream().map(e -> e.field() + ": " + e.message())
+        .collect(java.util.stream.Collectors.joining("; ")));
     this.errors = List.copyOf(errors);
   }
 

@@ -39,6 +39,7 @@ public final class RunLog {
   private final Clock clock;
   private final int history;
   private final SecureRandom random = new SecureRandom();
+  private final java.util.concurrent.atomic.AtomicInteger sequence = new java.util.concurrent.atomic.AtomicInteger();
   private final Map<String, Run> byId = new ConcurrentHashMap<>();
 
   public RunLog(TripleStore store, Iris iris, Clock clock, int history) {
@@ -67,7 +68,9 @@ public final class RunLog {
 
   /** A new queued run for a source. */
   public Run open(String sourceId) {
-    String id = ID_TIME.format(clock.instant()) + "-" + HexFormat.of().formatHex(random.generateSeed(3));
+    // time, then a counter (orders runs opened in the same millisecond), then randomness (unique across restarts)
+    String id = ID_TIME.format(clock.instant()) + "-" + "%04d".formatted(sequence.getAndIncrement() % 10_000)
+        + HexFormat.of().formatHex(random.generateSeed(2));
     Run run = Run.queued(id, sourceId, clock.instant());
     save(run);
     trim(sourceId);

@@ -83,6 +83,9 @@ public final class TestNode implements AutoCloseable {
   /** Waits (server-side, no polling) until the run has finished, and returns it. */
   public JsonObject awaitRun(String runId) {
     HttpResponse<Buffer> response = await(client.get("/api/runs/" + runId + "?wait=PT1M").send());
+    if (response.statusCode() != 200) {
+      throw new AssertionError("run " + runId + ": " + response.statusCode() + " " + response.bodyAsString());
+    }
     JsonObject run = response.bodyAsJsonObject();
     if (!run.getString("status").matches("succeeded|unchanged|failed")) {
       throw new AssertionError("run still " + run.getString("status") + " after a minute: " + run.encode());

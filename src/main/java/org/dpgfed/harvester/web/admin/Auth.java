@@ -23,10 +23,14 @@ public final class Auth {
     ctx.next();
   }
 
-  /** Before a mutation. */
+  /** Before a mutation: the admin token, and nothing else, may pass. */
   public void requireAdmin(RoutingContext ctx) {
-    if (bearer(ctx) == null) {
+    String token = bearer(ctx);
+    if (token == null) {
       throw new HttpError(401, "this call needs an Authorization: Bearer token", CHALLENGE);
+    }
+    if (!admin.matches(token)) {
+      throw new HttpError(401, "the bearer token is not valid", CHALLENGE);
     }
     ctx.next();
   }

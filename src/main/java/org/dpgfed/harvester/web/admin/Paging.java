@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import org.dpgfed.harvester.model.InvalidInputException;
@@ -48,19 +49,17 @@ final class Paging {
   }
 
   /**
-   * @param items the whole list in order
+   * @param items the whole list, sorted by key in {@code order}
    * @param key each item's stable key (what a cursor names)
+   * @param order the order of the keys; a page starts after the cursor's key even if that item is gone
    * @param pageUrl the list's absolute URL without paging parameters
    */
-  <T> JsonObject page(List<T> items, Function<T, String> key, Function<T, JsonObject> json, String pageUrl) {
+  <T> JsonObject page(List<T> items, Function<T, String> key, Comparator<String> order, Function<T, JsonObject> json,
+      String pageUrl) {
     int start = 0;
     if (after != null) {
-      start = items.size();
-      for (int i = 0; i < items.size(); i++) {
-        if (key.apply(items.get(i)).equals(after)) {
-          start = i + 1;
-          break;
-        }
+      while (start < items.size() && order.compare(key.apply(items.get(start)), after) <= 0) {
+        start++;
       }
     }
     int end = Math.min(items.size(), start + limit);

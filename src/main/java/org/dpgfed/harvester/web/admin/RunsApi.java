@@ -4,6 +4,7 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.List;
 import org.dpgfed.harvester.harvest.Harvester;
 import org.dpgfed.harvester.model.InvalidInputException;
@@ -42,7 +43,8 @@ public final class RunsApi {
     Run run = require(ctx.pathParam("runId"));
     Paging paging = Paging.of(ctx);
     workers.executeBlocking(() -> runs.problems(run.id()), false)
-        .onSuccess(problems -> ctx.json(paging.page(numbered(problems), Numbered::key, n -> Json.problem(n.problem()),
+        .onSuccess(problems -> ctx.json(paging.page(numbered(problems), Numbered::key, Comparator.naturalOrder(),
+            n -> Json.problem(n.problem()),
             base + "/api/runs/" + run.id() + "/report")))
         .onFailure(ctx::fail);
   }
@@ -51,7 +53,7 @@ public final class RunsApi {
 
   private static List<Numbered> numbered(List<Problem> problems) {
     return java.util.stream.IntStream.range(0, problems.size())
-        .mapToObj(i -> new Numbered(String.valueOf(i), problems.get(i))).toList();
+        .mapToObj(i -> new Numbered("%09d".formatted(i), problems.get(i))).toList();
   }
 
   private Run require(String runId) {

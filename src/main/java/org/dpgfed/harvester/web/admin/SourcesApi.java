@@ -8,10 +8,12 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.Comparator;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.fetch.AddressPolicy;
 import org.dpgfed.harvester.fetch.FetchException;
 import org.dpgfed.harvester.harvest.Harvester;
+import org.dpgfed.harvester.model.ConflictException;
 import org.dpgfed.harvester.model.InvalidInputException;
 import org.dpgfed.harvester.registry.Run;
 import org.dpgfed.harvester.registry.RunLog;
@@ -46,7 +48,8 @@ public final class SourcesApi {
   }
 
   public void list(RoutingContext ctx) {
-    ctx.json(Paging.of(ctx).page(registry.list(), Source::id, this::json, base + "/api/sources"));
+    ctx.json(Paging.of(ctx).page(registry.list(), Source::id, Comparator.naturalOrder(), this::json,
+        base + "/api/sources"));
   }
 
   public void get(RoutingContext ctx) {
@@ -88,7 +91,7 @@ public final class SourcesApi {
   public void delete(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     registry.require(id);
-    harvester.cancel(id);
+    harvester.forget(id);
     workers.executeBlocking(() -> {
           registry.delete(id);
           runs.forget(id);
@@ -100,6 +103,9 @@ public final class SourcesApi {
 
   public void harvest(RoutingContext ctx) {
     Source source = registry.require(ctx.pathParam("id"));
+    if (!source.enabled()) {
+      throw new ConflictException("the source '" + source.id() + "' is disabled; enable it to harvest");
+    }
     harvester.trigger(source.id())
         .onSuccess(run -> ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json")
             .putHeader("Location", base + "/api/runs/" + run.id()).end(Json.run(run).encode()))
@@ -108,7 +114,7 @@ public final class SourcesApi {
 
   public void runs(RoutingContext ctx) {
     Source source = registry.require(ctx.pathParam("id"));
-    ctx.json(Paging.of(ctx).page(runs.runsOf(source.id()), Run::id, Json::run,
+    ctx.json(Paging.of(ctx).page(runs.runsOf(source.id()), Run::id, Comparator.reverseOrder(), Json::run,
         base + "/api/sources/" + source.id() + "/runs"));
   }
 

@@ -75,7 +75,7 @@ public enum ResultFormat {
     return this == XML ? BooleanQueryResultFormat.SPARQL : BooleanQueryResultFormat.JSON;
   }
 
-  RDFFormat rdfFormat() {
+  public RDFFormat rdfFormat() {
     return switch (this) {
       case TURTLE -> RDFFormat.TURTLE;
       case NTRIPLES -> RDFFormat.NTRIPLES;
@@ -88,7 +88,7 @@ public enum ResultFormat {
   }
 
   /** The Content-Type header: text formats say their charset. */
-  String contentType() {
+  public String contentType() {
     return mediaType + "; charset=utf-8";
   }
 

@@ -62,6 +62,18 @@ public final class ServiceDescription implements Handler<RoutingContext> {
     m.add(service, RDF.TYPE, SD.SERVICE);
     m.add(service, SD.ENDPOINT, endpoint);
     m.add(service, DCTERMS.TITLE, Values.literal(node.title()));
+    if (!node.description().isEmpty()) {
+      m.add(service, DCTERMS.DESCRIPTION, Values.literal(node.description()));
+    }
+    if (!node.publisher().isEmpty()) {
+      m.add(service, DCTERMS.PUBLISHER, Values.literal(node.publisher()));
+    }
+    if (!node.contactEmail().isEmpty()) {
+      m.add(service, org.eclipse.rdf4j.model.vocabulary.DCAT.CONTACT_POINT, Values.iri("mailto:" + node.contactEmail()));
+    }
+    if (!node.dataLicense().isEmpty()) {
+      m.add(service, DCTERMS.LICENSE, Values.iri(node.dataLicense()));
+    }
     m.add(service, SD.SUPPORTED_LANGUAGE, SD.SPARQL_11_QUERY);
     m.add(service, SD.FEATURE_PROPERTY, SD.UNION_DEFAULT_GRAPH);
     for (String name : List.of("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
