@@ -8,8 +8,6 @@ import java.util.List;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.model.Iris;
 import org.dpgfed.harvester.store.TripleStore;
-import org.dpgfed.harvester.web.ConNeg;
-import org.dpgfed.harvester.web.HttpError;
 import org.eclipse.rdf4j.model.BNode;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
@@ -39,10 +37,7 @@ public final class ServiceDescription implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    String mediaType = ConNeg.choose(ctx.request().getHeader("Accept"), ResultFormat.mediaTypes(ResultFormat.Form.GRAPH))
-        .orElseThrow(() -> new HttpError(406, "the service description is RDF: ask for one of "
-            + ResultFormat.mediaTypes(ResultFormat.Form.GRAPH)));
-    ResultFormat format = ResultFormat.byMediaType(mediaType).orElseThrow();
+    ResultFormat format = ResultFormat.negotiateRdf(ctx.request().getHeader("Accept"), "the service description");
     workers.executeBlocking(() -> {
           ByteArrayOutputStream out = new ByteArrayOutputStream();
           Rio.write(describe(), out, format.rdfFormat());
