@@ -34,7 +34,10 @@ import org.dpgfed.harvester.source.Adapters;
 import org.dpgfed.harvester.store.TripleStore;
 import org.dpgfed.harvester.web.Errors;
 import org.dpgfed.harvester.web.Health;
+import org.dpgfed.harvester.web.ld.CatalogHandler;
+import org.dpgfed.harvester.web.ld.ResourceHandler;
 import org.dpgfed.harvester.web.ld.VocabHandler;
+import org.dpgfed.harvester.web.ld.VoidHandler;
 import org.dpgfed.harvester.web.admin.AdminToken;
 import org.dpgfed.harvester.web.admin.Auth;
 import org.dpgfed.harvester.web.admin.RunsApi;
@@ -180,14 +183,19 @@ public final class Main {
             new ServiceDescription(store, sparqlPool, iris, config.node())),
         new SourcesApi(sources, runs, harvester, check, apiPool, config.harvest(), iris.base(), clock),
         new RunsApi(runs, harvester, apiPool, iris.base()),
-        new Auth(admin), new Health(store, apiPool, iris), new VocabHandler());
+        new Auth(admin), new Health(store, apiPool, iris), new VocabHandler(),
+        new LinkedData(new ResourceHandler(store, sparqlPool, iris), new CatalogHandler(store, sparqlPool, iris, config.node()),
+            new VoidHandler(store, sparqlPool, iris, config.node(), sources, runs)));
     harvester.start(runNow);
     return new Node(vertx, server, iris.base(), store, harvester, fetcher, List.of(harvestPool, sparqlPool, apiPool));
   }
 
   /** Every path the node serves. */
+  /** The linked-data handlers. */
+  private record LinkedData(ResourceHandler resources, CatalogHandler catalog, VoidHandler voidDescription) {}
+
   private static void routes(Router router, Config config, SparqlHandler sparql, SourcesApi sources, RunsApi runs,
-      Auth auth, Health health, VocabHandler vocab) {
+      Auth auth, Health health, VocabHandler vocab, LinkedData ld) {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes());
     CorsHandler cors = CorsHandler.create().addOrigin("*").allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST))
         .allowedHeaders(Set.of("Content-Type", "Accept"));
@@ -209,6 +217,12 @@ public final class Main {
 
     router.route("/vocab").handler(cors);
     router.get("/vocab").handler(vocab);
+    router.route("/id/*").handler(cors);
+    router.get("/id/*").handler(ld.resources());
+    router.route("/catalog").handler(cors);
+    router.get("/catalog").handler(ld.catalog());
+    router.route("/.well-known/void").handler(cors);
+    router.get("/.well-known/void").handler(ld.voidDescription());
 
     router.get("/health").handler(health);
 

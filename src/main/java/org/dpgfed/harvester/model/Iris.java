@@ -39,6 +39,11 @@ public final class Iris {
     return Values.iri(base + "/graph/meta");
   }
 
+  /** Personal contacts, kept only when privacy.storeContacts is true; never served. */
+  public IRI privateGraph() {
+    return Values.iri(base + "/graph/private");
+  }
+
   public IRI catalog() {
     return Values.iri(base + "/catalog");
   }
