@@ -22,6 +22,10 @@ import java.util.function.Consumer;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.config.ConfigException;
 import org.dpgfed.harvester.config.ConfigLoader;
+import org.dpgfed.harvester.feed.FeedLog;
+import org.dpgfed.harvester.feed.FeedPages;
+import org.dpgfed.harvester.web.feed.FeedHandler;
+import org.eclipse.rdf4j.model.Resource;
 import org.dpgfed.harvester.fetch.Fetcher;
 import org.dpgfed.harvester.harvest.Harvester;
 import org.dpgfed.harvester.model.InvalidInputException;
@@ -137,7 +141,8 @@ public final class Main {
         .requestHandler(router)
         .listen(config.http().port(), config.http().host())
         .compose(server -> vertx.executeBlocking(() -> build(vertx, config, server, router, announceToken))
-            .onFailure(err -> server.close()));
+            .onFailure(err -> server.close()))
+        .compose(node -> node.startHarvests().map(node));
   }
 
   private static Node build(Vertx vertx, Config config, HttpServer server, Router router, Consumer<String> announce)
@@ -161,7 +166,9 @@ public final class Main {
 
   private static Node assemble(Vertx vertx, Config config, HttpServer server, Router router, Clock clock, Iris iris,
       AdminToken admin, TripleStore store, Adapters adapters, SourceCheck check, List<Source> configured) {
-    SourceRegistry sources = new SourceRegistry(store, iris, clock);
+    FeedLog feed = new FeedLog(iris);
+    Set<Resource> hidden = Set.of(iris.feedGraph(), iris.privateGraph());
+    SourceRegistry sources = new SourceRegistry(store, iris, clock, feed);
     RunLog runs = new RunLog(store, iris, clock, config.harvest().runHistory());
     sources.load();
     List<String> runNow = new ArrayList<>(runs.load());
@@ -177,22 +184,25 @@ public final class Main {
     WorkerExecutor sparqlPool = vertx.createSharedWorkerExecutor("dpg-sparql", config.sparql().workers(), 1, TimeUnit.HOURS);
     WorkerExecutor apiPool = vertx.createSharedWorkerExecutor("dpg-api", 4, 10, TimeUnit.MINUTES);
     Fetcher fetcher = new Fetcher(vertx, config.harvest());
-    Harvester harvester = new Harvester(vertx, harvestPool, sources, runs, store, adapters, fetcher, iris, clock);
+    Harvester harvester = new Harvester(vertx, harvestPool, sources, runs, store, adapters, fetcher, iris, clock, feed);
     routes(router, config,
         new SparqlHandler(store, sparqlPool, config.sparql(), iris.base(),
-            new ServiceDescription(store, sparqlPool, iris, config.node())),
+            new ServiceDescription(store, sparqlPool, iris, config.node(), hidden), hidden),
         new SourcesApi(sources, runs, harvester, check, apiPool, config.harvest(), iris.base(), clock),
         new RunsApi(runs, harvester, apiPool, iris.base()),
         new Auth(admin), new Health(store, apiPool, iris), new VocabHandler(),
-        new LinkedData(new ResourceHandler(store, sparqlPool, iris), new CatalogHandler(store, sparqlPool, iris, config.node()),
-            new VoidHandler(store, sparqlPool, iris, config.node(), sources, runs)));
-    harvester.start(runNow);
-    return new Node(vertx, server, iris.base(), store, harvester, fetcher, List.of(harvestPool, sparqlPool, apiPool));
+        new LinkedData(new ResourceHandler(store, sparqlPool, iris, new FeedPages(iris, config.node().feedPageSize())),
+            new CatalogHandler(store, sparqlPool, iris, config.node()),
+            new VoidHandler(store, sparqlPool, iris, config.node(), sources, runs),
+            new FeedHandler(store, sparqlPool, new FeedPages(iris, config.node().feedPageSize()))));
+    return new Node(vertx, server, iris.base(), store, harvester, fetcher, List.of(harvestPool, sparqlPool, apiPool),
+        runNow);
   }
 
   /** Every path the node serves. */
   /** The linked-data handlers. */
-  private record LinkedData(ResourceHandler resources, CatalogHandler catalog, VoidHandler voidDescription) {}
+  private record LinkedData(ResourceHandler resources, CatalogHandler catalog, VoidHandler voidDescription,
+      FeedHandler feed) {}
 
   private static void routes(Router router, Config config, SparqlHandler sparql, SourcesApi sources, RunsApi runs,
       Auth auth, Health health, VocabHandler vocab, LinkedData ld) {
@@ -221,6 +231,9 @@ public final class Main {
     router.get("/id/*").handler(ld.resources());
     router.route("/catalog").handler(cors);
     router.get("/catalog").handler(ld.catalog());
+    router.route("/feed*").handler(cors);
+    router.get("/feed").handler(ld.feed()::stream);
+    router.get("/feed/page/:n").handler(ld.feed()::page);
     router.route("/.well-known/void").handler(cors);
     router.get("/.well-known/void").handler(ld.voidDescription());
 

@@ -18,9 +18,10 @@ public final class Node {
   private final Harvester harvester;
   private final Fetcher fetcher;
   private final List<WorkerExecutor> pools;
+  private final List<String> runNow;
 
   Node(Vertx vertx, HttpServer server, String baseUrl, TripleStore store, Harvester harvester, Fetcher fetcher,
-      List<WorkerExecutor> pools) {
+      List<WorkerExecutor> pools, List<String> runNow) {
     this.vertx = vertx;
     this.server = server;
     this.baseUrl = baseUrl;
@@ -28,6 +29,12 @@ public final class Node {
     this.harvester = harvester;
     this.fetcher = fetcher;
     this.pools = pools;
+    this.runNow = List.copyOf(runNow);
+  }
+
+  /** Schedules every source; the future completes once the runs due now are queued. */
+  Future<Void> startHarvests() {
+    return harvester.start(runNow);
   }
 
   public int port() {

@@ -32,7 +32,9 @@ public record Config(
       int maxRedirects, Duration minSchedule, int workers, int staleAfterFailures,
       int staleAfterSchedules, int runHistory, String userAgent) {}
 
-  public record Node(String title, String description, String publisher, String contactEmail, String dataLicense) {}
+  /** @param feedPageSize members per page of the change feed */
+  public record Node(String title, String description, String publisher, String contactEmail, String dataLicense,
+      int feedPageSize) {}
 
   /** The base URL once the port is known (port 0 is only known after listening). */
   public String publicBaseUrl(int actualPort) {

@@ -37,7 +37,7 @@ final class ConfigBinder {
         integer("harvest.runHistory", 1, 100000), nonEmpty("harvest.userAgent"));
     Config.Node node = new Config.Node(
         text("node.title"), text("node.description"), text("node.publisher"),
-        email("node.contactEmail"), iriOrEmpty("node.dataLicense"));
+        email("node.contactEmail"), iriOrEmpty("node.dataLicense"), integer("node.feedPageSize", 1, 10_000));
     return new Config(http, store, auth, sparql, harvest, node, sources, configDir);
   }
 

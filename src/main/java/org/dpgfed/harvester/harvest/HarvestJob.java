@@ -13,6 +13,7 @@ import java.util.Set;
 import org.dpgfed.harvester.fetch.Fetcher;
 import org.dpgfed.harvester.model.Iris;
 import org.dpgfed.harvester.model.Problem;
+import org.dpgfed.harvester.registry.ProductsChanged;
 import org.dpgfed.harvester.registry.Run;
 import org.dpgfed.harvester.registry.RunLog;
 import org.dpgfed.harvester.registry.RunStatus;
@@ -41,6 +42,7 @@ final class HarvestJob {
   private final RunLog runs;
   private final Iris iris;
   private final Clock clock;
+  private final ProductsChanged productsChanged;
 
   private final List<AdaptedRecord> records = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
@@ -48,7 +50,7 @@ final class HarvestJob {
   private final MessageDigest digest;
 
   HarvestJob(Source source, SourceAdapter adapter, Fetcher fetcher, WorkerExecutor workers, TripleStore store,
-      SourceRegistry sources, RunLog runs, Iris iris, Clock clock) {
+      SourceRegistry sources, RunLog runs, Iris iris, Clock clock, ProductsChanged productsChanged) {
     this.source = source;
     this.adapter = adapter;
     this.fetcher = fetcher;
@@ -58,6 +60,7 @@ final class HarvestJob {
     this.runs = runs;
     this.iris = iris;
     this.clock = clock;
+    this.productsChanged = productsChanged;
     try {
       this.digest = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -129,6 +132,7 @@ final class HarvestJob {
       done[0] = running.finished(RunStatus.SUCCEEDED, minted.records().size(), replaced.triples(),
           replaced.added(), replaced.removed(), minted.invalid(), clock.instant());
       sources.writeContentHash(conn, source.id(), hash);
+      productsChanged.changed(conn, replaced.products(), done[0].finishedAt());
       runs.write(conn, done[0]);
       runs.writeProblems(conn, done[0].id(), all);
     });

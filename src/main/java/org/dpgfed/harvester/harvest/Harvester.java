@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.dpgfed.harvester.fetch.Fetcher;
 import org.dpgfed.harvester.model.Iris;
+import org.dpgfed.harvester.registry.ProductsChanged;
 import org.dpgfed.harvester.registry.Run;
 import org.dpgfed.harvester.registry.RunLog;
 import org.dpgfed.harvester.registry.Source;
@@ -41,6 +42,7 @@ public final class Harvester {
   private final Fetcher fetcher;
   private final Iris iris;
   private final Clock clock;
+  private final ProductsChanged productsChanged;
   private final Map<String, Future<String>> active = new ConcurrentHashMap<>();
   private final Set<String> rerun = ConcurrentHashMap.newKeySet();
   private final Map<String, Long> timers = new ConcurrentHashMap<>();
@@ -48,7 +50,7 @@ public final class Harvester {
   private final Map<String, List<Promise<Run>>> waiters = new ConcurrentHashMap<>();
 
   public Harvester(Vertx vertx, WorkerExecutor workers, SourceRegistry sources, RunLog runs, TripleStore store,
-      Adapters adapters, Fetcher fetcher, Iris iris, Clock clock) {
+      Adapters adapters, Fetcher fetcher, Iris iris, Clock clock, ProductsChanged productsChanged) {
     this.vertx = vertx;
     this.workers = workers;
     this.sources = sources;
@@ -58,17 +60,23 @@ public final class Harvester {
     this.fetcher = fetcher;
     this.iris = iris;
     this.clock = clock;
+    this.productsChanged = productsChanged;
   }
 
-  /** Schedules every source; those a crash interrupted, and those never harvested, run now. */
-  public void start(List<String> interrupted) {
+  /**
+   * Schedules every source; those a crash interrupted, and those never harvested, run now. The
+   * future completes once their runs are recorded (queued), so callers see them at once.
+   */
+  public Future<Void> start(List<String> interrupted) {
+    List<Future<Run>> started = new java.util.ArrayList<>();
     for (Source source : sources.list()) {
       if (source.enabled() && (interrupted.contains(source.id()) || runs.runsOf(source.id()).isEmpty())) {
-        trigger(source.id());
+        started.add(trigger(source.id()));
       } else {
         scheduleNext(source.id());
       }
     }
+    return Future.all(started).mapEmpty();
   }
 
   /** Starts a run now, or answers the run already queued or running. */
@@ -145,7 +153,7 @@ public final class Harvester {
     }
     cancel(sourceId);
     HarvestJob job = new HarvestJob(source, adapters.forFormat(source.format()).orElseThrow(), fetcher, workers, store,
-        sources, runs, iris, clock);
+        sources, runs, iris, clock, productsChanged);
     Promise<String> runId = Promise.promise();
     Future<Run> opened = workers.executeBlocking(() -> runs.open(sourceId), false);
     opened.onSuccess(run -> runId.complete(run.id())).onFailure(runId::fail);

@@ -32,6 +32,7 @@ public final class DPG {
   public static final IRI ASSESSMENT = term("Assessment");
   public static final IRI PRODUCT_VERSION = term("ProductVersion");
   public static final IRI PRODUCT_REMOVAL = term("ProductRemoval");
+  public static final IRI SEQUENCE = term("sequence");
 
   // Concept schemes
   public static final IRI PRODUCT_TYPES = term("productTypes");

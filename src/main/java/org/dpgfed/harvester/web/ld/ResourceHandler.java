@@ -7,7 +7,11 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.dpgfed.harvester.feed.FeedPages;
+import org.eclipse.rdf4j.model.Resource;
 import java.util.regex.Pattern;
 import org.dpgfed.harvester.model.Iris;
 import org.dpgfed.harvester.store.TripleStore;
@@ -39,14 +43,20 @@ public final class ResourceHandler implements Handler<RoutingContext> {
   private static final String HTML = "text/html";
   private static final Pattern PATH = Pattern.compile("/id/[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+){1,3}");
 
+  private static final Pattern VERSION = Pattern.compile("/id/product/[0-9a-f]{16}/version/[0-9]+");
+
+  private final TripleStore store;
   private final Describer describer;
   private final WorkerExecutor workers;
   private final Iris iris;
+  private final FeedPages feed;
 
-  public ResourceHandler(TripleStore store, WorkerExecutor workers, Iris iris) {
-    this.describer = new Describer(store, Set.of(iris.privateGraph()));
+  public ResourceHandler(TripleStore store, WorkerExecutor workers, Iris iris, FeedPages feed) {
+    this.store = store;
+    this.describer = new Describer(store, Set.of(iris.privateGraph(), iris.feedGraph()));
     this.workers = workers;
     this.iris = iris;
+    this.feed = feed;
   }
 
   @Override
@@ -58,7 +68,8 @@ public final class ResourceHandler implements Handler<RoutingContext> {
     String mediaType = ConNeg.choose(ctx.request().getHeader("Accept"), offered())
         .orElseThrow(() -> new HttpError(406, "ask for HTML or one of " + ResultFormat.mediaTypes(ResultFormat.Form.GRAPH)));
     IRI subject = Values.iri(iris.base() + path);
-    workers.executeBlocking(() -> render(subject, mediaType), false)
+    boolean version = VERSION.matcher(path).matches();
+    workers.executeBlocking(() -> render(subject, mediaType, version ? versionOf(subject) : describe(subject)), false)
         .onSuccess(body -> ctx.response().putHeader("Content-Type", mediaType + "; charset=utf-8")
             .putHeader("Vary", "Accept").end(body))
         .onFailure(ctx::fail);
@@ -70,11 +81,31 @@ public final class ResourceHandler implements Handler<RoutingContext> {
     return types;
   }
 
-  private Buffer render(IRI subject, String mediaType) {
+  /** A current resource; a product no source lists any more is gone (410), pointing at its last version. */
+  private Model describe(IRI subject) {
     Model description = describer.describe(subject);
     if (description.isEmpty()) {
-      throw new HttpError(404, "the node never minted " + subject);
+      Optional<Resource> last = store.read(conn -> feed.latestMember(conn, subject));
+      throw last.<HttpError>map(v -> new HttpError(410, "no source lists " + subject + " any more",
+              Map.of("Link", "<" + v.stringValue() + ">; rel=\"latest-version\"")))
+          .orElseGet(() -> new HttpError(404, "the node never minted " + subject));
     }
+    return description;
+  }
+
+  private Model versionOf(IRI member) {
+    Model description = new LinkedHashModel();
+    store.read(conn -> {
+      feed.describeMember(conn, member, description);
+      return null;
+    });
+    if (description.isEmpty()) {
+      throw new HttpError(404, "the feed has no member " + member);
+    }
+    return description;
+  }
+
+  private Buffer render(IRI subject, String mediaType, Model description) {
     if (mediaType.equals(HTML)) {
       return Buffer.buffer(HtmlPage.render(subject, description));
     }

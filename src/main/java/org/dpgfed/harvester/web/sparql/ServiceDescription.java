@@ -24,11 +24,14 @@ public final class ServiceDescription implements Handler<RoutingContext> {
   private static final String FORMATS = "http://www.w3.org/ns/formats/";
 
   private final TripleStore store;
+  private final java.util.Set<Resource> hidden;
   private final WorkerExecutor workers;
   private final Iris iris;
   private final Config.Node node;
 
-  public ServiceDescription(TripleStore store, WorkerExecutor workers, Iris iris, Config.Node node) {
+  public ServiceDescription(TripleStore store, WorkerExecutor workers, Iris iris, Config.Node node,
+      java.util.Set<Resource> hidden) {
+    this.hidden = hidden;
     this.store = store;
     this.workers = workers;
     this.iris = iris;
@@ -82,7 +85,7 @@ public final class ServiceDescription implements Handler<RoutingContext> {
     m.add(dataset, SD.DEFAULT_GRAPH, defaultGraph);
     m.add(defaultGraph, RDF.TYPE, SD.GRAPH_CLASS);
     store.read(conn -> {
-      for (Resource graph : conn.getContextIDs().stream().toList()) {
+      for (Resource graph : conn.getContextIDs().stream().filter(g -> !hidden.contains(g)).toList()) {
         BNode named = Values.bnode();
         m.add(dataset, SD.NAMED_GRAPH_PROPERTY, named);
         m.add(named, SD.NAME, graph);

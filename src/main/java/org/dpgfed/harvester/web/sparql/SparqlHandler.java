@@ -7,6 +7,12 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Resource;
+import org.eclipse.rdf4j.model.util.Values;
+import org.eclipse.rdf4j.query.Dataset;
+import org.eclipse.rdf4j.query.impl.SimpleDataset;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.store.TripleStore;
 import org.dpgfed.harvester.web.HttpError;
@@ -30,19 +36,24 @@ import org.eclipse.rdf4j.rio.Rio;
  * after that it cuts the response.
  */
 public final class SparqlHandler implements Handler<RoutingContext> {
+  private static final IRI NOTHING = Values.iri("urn:x-dpg-harvester:no-graph");
+
   private final TripleStore store;
   private final WorkerExecutor workers;
   private final Config.Sparql settings;
   private final String baseIri;
   private final ServiceDescription description;
+  private final Set<Resource> hidden;
 
+  /** @param hidden graphs no query may see (the feed's internal graph, personal contacts) */
   public SparqlHandler(TripleStore store, WorkerExecutor workers, Config.Sparql settings, String baseIri,
-      ServiceDescription description) {
+      ServiceDescription description, Set<Resource> hidden) {
     this.store = store;
     this.workers = workers;
     this.settings = settings;
     this.baseIri = baseIri;
     this.description = description;
+    this.hidden = hidden;
   }
 
   @Override
@@ -66,9 +77,7 @@ public final class SparqlHandler implements Handler<RoutingContext> {
     try (RepositoryConnection conn = store.connection()) {
       Query query = conn.prepareQuery(QueryLanguage.SPARQL, request.query(), baseIri);
       query.setMaxExecutionTime(timeoutSeconds());
-      if (request.dataset() != null) {
-        query.setDataset(request.dataset());
-      }
+      query.setDataset(dataset(conn, request.dataset()));
       switch (request.form()) {
         case TUPLE -> writeTuples((TupleQuery) query, request.format(), out);
         case BOOLEAN -> QueryResultIO.writeBoolean(((BooleanQuery) query).evaluate(), request.format().booleanFormat(), out);
@@ -103,6 +112,32 @@ public final class SparqlHandler implements Handler<RoutingContext> {
       }
       writer.endRDF();
     }
+  }
+
+  /**
+   * The graphs a query sees: those the request named, or else every graph (as default graph and
+   * as named graphs), always without the hidden ones.
+   */
+  private Dataset dataset(RepositoryConnection conn, Dataset requested) {
+    SimpleDataset dataset = new SimpleDataset();
+    if (requested != null) {
+      requested.getDefaultGraphs().stream().filter(g -> !hidden.contains(g)).forEach(dataset::addDefaultGraph);
+      requested.getNamedGraphs().stream().filter(g -> !hidden.contains(g)).forEach(dataset::addNamedGraph);
+    } else {
+      for (Resource graph : conn.getContextIDs().stream().toList()) {
+        if (graph instanceof IRI iri && !hidden.contains(iri)) {
+          dataset.addDefaultGraph(iri);
+          dataset.addNamedGraph(iri);
+        }
+      }
+    }
+    if (dataset.getDefaultGraphs().isEmpty()) {
+      dataset.addDefaultGraph(NOTHING); // an empty set would mean "all graphs"
+    }
+    if (dataset.getNamedGraphs().isEmpty()) {
+      dataset.addNamedGraph(NOTHING);
+    }
+    return dataset;
   }
 
   private int timeoutSeconds() {
