@@ -35,6 +35,7 @@ import org.dpgfed.harvester.registry.Source;
 import org.dpgfed.harvester.registry.SourceCheck;
 import org.dpgfed.harvester.registry.SourceRegistry;
 import org.dpgfed.harvester.source.Adapters;
+import org.dpgfed.harvester.source.feed.FeedReader;
 import org.dpgfed.harvester.store.TripleStore;
 import org.dpgfed.harvester.web.Errors;
 import org.dpgfed.harvester.web.Health;
@@ -152,7 +153,9 @@ public final class Main {
     Files.createDirectories(dataDir);
     Iris iris = new Iris(config.publicBaseUrl(server.actualPort()));
     Adapters adapters = Adapters.standard();
-    SourceCheck check = new SourceCheck(adapters.formats(), config.harvest().minSchedule());
+    java.util.SortedSet<String> formats = new java.util.TreeSet<>(adapters.formats());
+    formats.add(FeedReader.FORMAT);
+    SourceCheck check = new SourceCheck(formats, config.harvest().minSchedule());
     List<Source> configured = configuredSources(config, check);
     AdminToken admin = AdminToken.load(config.auth().adminToken(), dataDir, announce);
     TripleStore store = TripleStore.openEmbedded(dataDir);

@@ -21,6 +21,7 @@ import org.dpgfed.harvester.registry.RunLog;
 import org.dpgfed.harvester.registry.Source;
 import org.dpgfed.harvester.registry.SourceRegistry;
 import org.dpgfed.harvester.source.Adapters;
+import org.dpgfed.harvester.source.feed.FeedReader;
 import org.dpgfed.harvester.store.TripleStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,12 +153,15 @@ public final class Harvester {
       return Future.failedFuture(new org.dpgfed.harvester.model.NotFoundException("no source '" + sourceId + "'"));
     }
     cancel(sourceId);
-    HarvestJob job = new HarvestJob(source, adapters.forFormat(source.format()).orElseThrow(), fetcher, workers, store,
-        sources, runs, iris, clock, productsChanged);
+    java.util.function.Function<Run, Future<Run>> job = source.format().equals(FeedReader.FORMAT)
+        ? new FeedHarvestJob(source, new FeedHarvestJob.Context(fetcher, workers, store, sources, runs, iris, clock,
+            productsChanged))::execute
+        : new HarvestJob(source, adapters.forFormat(source.format()).orElseThrow(), fetcher, workers, store,
+            sources, runs, iris, clock, productsChanged)::execute;
     Promise<String> runId = Promise.promise();
     Future<Run> opened = workers.executeBlocking(() -> runs.open(sourceId), false);
     opened.onSuccess(run -> runId.complete(run.id())).onFailure(runId::fail);
-    opened.compose(job::execute)
+    opened.compose(job)
         .onComplete(ar -> finished(sourceId, runId.future(), ar.succeeded() ? ar.result() : null, ar.cause()));
     return runId.future();
   }

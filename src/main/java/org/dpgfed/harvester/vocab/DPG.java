@@ -33,6 +33,7 @@ public final class DPG {
   public static final IRI PRODUCT_VERSION = term("ProductVersion");
   public static final IRI PRODUCT_REMOVAL = term("ProductRemoval");
   public static final IRI SEQUENCE = term("sequence");
+  public static final IRI FEED_PAGE = term("feedPage");
 
   // Concept schemes
   public static final IRI PRODUCT_TYPES = term("productTypes");
