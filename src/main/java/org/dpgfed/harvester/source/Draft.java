@@ -1,4 +1,4 @@
-package org.dpgfed.harvester.source.dpga;
+package org.dpgfed.harvester.source;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,7 +16,7 @@ import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
 
 /** One record while it is being mapped: its statements, identity URLs and problems. */
-final class Draft {
+public final class Draft {
   private final String id;
   private final String pointer;
   private final Model model = new LinkedHashModel();
@@ -28,45 +28,45 @@ final class Draft {
    * @param id the record's id in the registry, or null
    * @param pointer JSON pointer of the record in the page ("" for a page that is one record)
    */
-  Draft(String id, String pointer) {
+  public Draft(String id, String pointer) {
     this.id = id;
     this.pointer = pointer;
   }
 
-  void product(IRI property, Value value) {
+  public void product(IRI property, Value value) {
     model.add(AdaptedRecord.PRODUCT, property, value);
   }
 
-  void add(Resource subject, IRI property, Value value) {
+  public void add(Resource subject, IRI property, Value value) {
     model.add(subject, property, value);
   }
 
-  BNode node(IRI type) {
+  public BNode node(IRI type) {
     BNode node = Values.bnode();
     model.add(node, RDF.TYPE, type);
     return node;
   }
 
   /** A normalised repository URL that identifies the product. */
-  void repository(String url) {
+  public void repository(String url) {
     repositories.add(url);
   }
 
   /** A normalised website URL, which identifies the product when it has no repository. */
-  void website(String url) {
+  public void website(String url) {
     websites.add(url);
   }
 
   /** {@code path} is relative to the record, like "/license/0/spdx". */
-  void warn(String path, String message) {
+  public void warn(String path, String message) {
     problems.add(Problem.warning(id, pointer + path, message));
   }
 
-  void violation(String path, String message) {
+  public void violation(String path, String message) {
     problems.add(Problem.violation(id, pointer + path, message));
   }
 
-  AdaptedRecord build() {
+  public AdaptedRecord build() {
     return new AdaptedRecord(id, List.of(), List.copyOf(repositories), List.copyOf(websites), model, problems);
   }
 }
