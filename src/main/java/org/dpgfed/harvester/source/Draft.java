@@ -3,8 +3,10 @@ package org.dpgfed.harvester.source;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.dpgfed.harvester.model.Problem;
+import org.dpgfed.harvester.vocab.Schema;
 import org.dpgfed.harvester.source.AdaptedRecord;
 import org.eclipse.rdf4j.model.BNode;
 import org.eclipse.rdf4j.model.IRI;
@@ -13,6 +15,7 @@ import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.eclipse.rdf4j.model.util.Values;
+import org.eclipse.rdf4j.model.vocabulary.FOAF;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
 
 /** One record while it is being mapped: its statements, identity URLs and problems. */
@@ -22,6 +25,7 @@ public final class Draft {
   private final Model model = new LinkedHashModel();
   private final Set<String> repositories = new LinkedHashSet<>();
   private final Set<String> websites = new LinkedHashSet<>();
+  private final List<String> otherIds = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
 
   /**
@@ -39,6 +43,11 @@ public final class Draft {
 
   public void add(Resource subject, IRI property, Value value) {
     model.add(subject, property, value);
+  }
+
+  /** Takes back a statement (an adapter that copies a source's own statements, then corrects some). */
+  public void remove(Resource subject, IRI property, Value value) {
+    model.remove(subject, property, value);
   }
 
   public BNode node(IRI type) {
@@ -66,7 +75,42 @@ public final class Draft {
     problems.add(Problem.violation(id, pointer + path, message));
   }
 
+  /** A further id the source has used for the record. */
+  public void otherId(String otherId) {
+    otherIds.add(otherId);
+  }
+
+  /**
+   * A repository URL as written: kept as {@code schema:codeRepository} and, unless it names only
+   * an account or group, used to identify the product. False when it is not an http(s) URL.
+   */
+  public boolean codeRepository(String written, String path) {
+    Optional<String> url = Urls.repository(written);
+    if (url.isEmpty()) {
+      warn(path, "'" + written + "' is not a repository URL; dropped");
+      return false;
+    }
+    product(Schema.CODE_REPOSITORY, Values.iri(url.get()));
+    if (Urls.ownerOnly(url.get())) {
+      warn(path, url.get() + " names an account or group, not a repository; not used to identify the product");
+    } else {
+      repository(url.get());
+    }
+    return true;
+  }
+
+  /** A website as written: kept as {@code foaf:homepage}; identifies the product when it has no repository. */
+  public void homepage(String written, String path) {
+    Optional<String> link = Urls.link(written);
+    if (link.isEmpty()) {
+      warn(path, "the website '" + written + "' is not an http(s) URL; dropped");
+      return;
+    }
+    product(FOAF.HOMEPAGE, Values.iri(link.get()));
+    Urls.website(link.get()).ifPresent(this::website);
+  }
+
   public AdaptedRecord build() {
-    return new AdaptedRecord(id, List.of(), List.copyOf(repositories), List.copyOf(websites), model, problems);
+    return new AdaptedRecord(id, otherIds, List.copyOf(repositories), List.copyOf(websites), model, problems);
   }
 }

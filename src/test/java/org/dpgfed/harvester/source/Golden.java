@@ -65,6 +65,11 @@ public final class Golden {
     return new RecordMinter(IRIS).mint(SOURCE, RUN, page.records()).graph();
   }
 
+  /** A whole page minted as one source's harvest. */
+  public static RecordMinter.Minted mintAll(AdaptedPage page, String sourceId) {
+    return new RecordMinter(IRIS).mint(sourceId, RUN, page.records());
+  }
+
   public static void assertMatches(String expectedResource, Model actual) {
     Model expected;
     try (InputStream in = Golden.class.getClassLoader().getResourceAsStream(expectedResource)) {
