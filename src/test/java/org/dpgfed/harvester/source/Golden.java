@@ -61,6 +61,12 @@ public final class Golden {
     }
   }
 
+  /** Adapts the fixture {@code dir/name} (served with no Content-Type) and checks it against {@code dir/name-without-extension.expected.ttl}. */
+  public static void assertCase(SourceAdapter adapter, String dir, String name) throws AdapterException {
+    AdaptedPage page = adapter.adapt(new Page("https://registry.example.org/" + name, null, resource(dir + name)));
+    assertMatches(dir + name.substring(0, name.lastIndexOf('.')) + ".expected.ttl", mint(page));
+  }
+
   public static Model mint(AdaptedPage page) {
     return new RecordMinter(IRIS).mint(SOURCE, RUN, page.records()).graph();
   }

@@ -62,7 +62,9 @@ final class Release {
     Text.list(release.get("platforms")).forEach(p -> draft.product(Schema.OPERATING_SYSTEM, Values.literal(p)));
     JsonNode hours = release.get("laborHours");
     if (hours != null && hours.isNumber()) {
-      draft.product(DPG.LABOR_HOURS, Values.literal(hours.decimalValue().toPlainString(), XSD.DECIMAL));
+      java.math.BigDecimal value = hours.decimalValue();
+      value = value.scale() < 1 ? value.setScale(1) : value; // "4785.0": the form Turtle writes back
+      draft.product(DPG.LABOR_HOURS, Values.literal(value.toPlainString(), XSD.DECIMAL));
     }
   }
 
