@@ -78,7 +78,7 @@ final class HarvestJob {
           runs.save(running);
           return running;
         }, false)
-        .compose(run -> harvestPage(source.url()))
+        .compose(run -> harvestPage(adapter.firstPageUrl(source.url(), source.query())))
         .compose(v -> workers.executeBlocking(() -> commit(running), false))
         .recover(err -> workers.executeBlocking(() -> fail(running, err), false));
   }
