@@ -140,6 +140,16 @@ public final class SourcesApi {
     }
   }
 
+  /** The id a create request names, or null when the body does not name one (the checks then refuse it). */
+  public static String bodyId(RoutingContext ctx) {
+    try {
+      return ctx.body() == null || ctx.body().length() == 0 ? null
+          : ctx.body().asJsonObject().getValue("id") instanceof String id ? id : null;
+    } catch (DecodeException | ClassCastException e) {
+      return null;
+    }
+  }
+
   static JsonObject body(RoutingContext ctx) {
     try {
       Object json = ctx.body() == null || ctx.body().length() == 0 ? null : ctx.body().asJsonObject();

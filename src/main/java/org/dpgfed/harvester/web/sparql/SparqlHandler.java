@@ -10,6 +10,7 @@ import java.util.List;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.store.TripleStore;
 import org.dpgfed.harvester.web.HttpError;
+import org.eclipse.rdf4j.common.transaction.IsolationLevels;
 import org.eclipse.rdf4j.query.BooleanQuery;
 import org.eclipse.rdf4j.query.GraphQuery;
 import org.eclipse.rdf4j.query.GraphQueryResult;
@@ -25,9 +26,13 @@ import org.eclipse.rdf4j.rio.RDFWriter;
 import org.eclipse.rdf4j.rio.Rio;
 
 /**
- * The SPARQL 1.1 Query endpoint: validate the request, then evaluate on a worker and stream the
- * results as they come. The timeout stops evaluation; before the first bytes leave it answers 503,
- * after that it cuts the response.
+ * The SPARQL 1.1 Query endpoint: validate the request, admit it (concurrency and client budget),
+ * then evaluate on a worker and stream the results as they come. The timeout stops evaluation;
+ * before the first bytes leave it answers 503, after that it cuts the response.
+ *
+ * <p>A SELECT that might exceed {@code sparql.maxRows} is first counted up to maxRows + 1 rows
+ * (nothing held in memory), then evaluated again in the same snapshot and streamed, so the header
+ * {@code X-Result-Truncated} can tell the truth before the first byte leaves.
  */
 public final class SparqlHandler implements Handler<RoutingContext> {
   private final TripleStore store;
@@ -35,47 +40,89 @@ public final class SparqlHandler implements Handler<RoutingContext> {
   private final Config.Sparql settings;
   private final String baseIri;
   private final ServiceDescription description;
+  private final QueryAdmission admission;
 
   public SparqlHandler(TripleStore store, WorkerExecutor workers, Config.Sparql settings, String baseIri,
-      ServiceDescription description) {
+      ServiceDescription description, QueryAdmission admission) {
     this.store = store;
     this.workers = workers;
     this.settings = settings;
     this.baseIri = baseIri;
     this.description = description;
+    this.admission = admission;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
-    SparqlRequest request = SparqlRequest.parse(ctx, baseIri);
+    SparqlRequest request = SparqlRequest.parse(ctx, baseIri, settings);
     if (request == null) {
       description.handle(ctx);
       return;
     }
+    QueryAdmission.Ticket ticket = admission.admit(ctx.request().remoteAddress().hostAddress());
     HttpServerResponse response = ctx.response();
     response.putHeader("Content-Type", request.format().contentType()).putHeader("Vary", "Accept").setChunked(true);
     if (request.form() == ResultFormat.Form.TUPLE) {
       response.putHeader("X-Result-Limit", String.valueOf(settings.maxRows()));
     }
-    workers.executeBlocking(() -> evaluate(request, new ResponseStream(response)), false)
+    workers.executeBlocking(() -> evaluate(request, response), false)
+        .onComplete(v -> ticket.release())
         .onSuccess(v -> response.end())
         .onFailure(err -> ctx.fail(translate(err)));
   }
 
-  private Void evaluate(SparqlRequest request, ResponseStream out) throws IOException {
+  private Void evaluate(SparqlRequest request, HttpServerResponse response) throws IOException {
+    long deadline = System.nanoTime() + settings.timeout().toNanos();
+    ResponseStream out = new ResponseStream(response);
     try (RepositoryConnection conn = store.connection()) {
-      Query query = conn.prepareQuery(QueryLanguage.SPARQL, request.query(), baseIri);
-      query.setMaxExecutionTime(timeoutSeconds());
-      if (request.dataset() != null) {
-        query.setDataset(request.dataset());
+      conn.begin(IsolationLevels.SNAPSHOT);
+      try {
+        stream(conn, request, deadline, response, out);
+      } finally {
+        conn.rollback();
       }
-      switch (request.form()) {
-        case TUPLE -> writeTuples((TupleQuery) query, request.format(), out);
-        case BOOLEAN -> QueryResultIO.writeBoolean(((BooleanQuery) query).evaluate(), request.format().booleanFormat(), out);
-        case GRAPH -> writeGraph((GraphQuery) query, request.format(), out);
-      }
-      out.send();
       return null;
+    }
+  }
+
+  /** Within one read snapshot: count ahead when needed, then stream. */
+  private void stream(RepositoryConnection conn, SparqlRequest request, long deadline, HttpServerResponse response,
+      ResponseStream out) throws IOException {
+    if (request.form() == ResultFormat.Form.TUPLE) {
+      boolean truncated = mayExceed(request) && exceedsMaxRows((TupleQuery) prepare(conn, request, deadline));
+      response.putHeader("X-Result-Truncated", String.valueOf(truncated));
+    }
+    Query query = prepare(conn, request, deadline);
+    switch (request.form()) {
+      case TUPLE -> writeTuples((TupleQuery) query, request.format(), out);
+      case BOOLEAN -> QueryResultIO.writeBoolean(((BooleanQuery) query).evaluate(), request.format().booleanFormat(), out);
+      case GRAPH -> writeGraph((GraphQuery) query, request.format(), out);
+    }
+    out.send();
+  }
+
+  private Query prepare(RepositoryConnection conn, SparqlRequest request, long deadline) {
+    Query query = conn.prepareQuery(QueryLanguage.SPARQL, request.query(), baseIri);
+    query.setMaxExecutionTime(secondsLeft(deadline));
+    if (request.dataset() != null) {
+      query.setDataset(request.dataset());
+    }
+    return query;
+  }
+
+  private boolean mayExceed(SparqlRequest request) {
+    return request.ownLimit() < 0 || request.ownLimit() > settings.maxRows();
+  }
+
+  /** Counts up to maxRows + 1 rows without keeping them. */
+  private boolean exceedsMaxRows(TupleQuery query) {
+    try (TupleQueryResult result = query.evaluate()) {
+      long rows = 0;
+      while (rows <= settings.maxRows() && result.hasNext()) {
+        result.next();
+        rows++;
+      }
+      return rows > settings.maxRows();
     }
   }
 
@@ -105,9 +152,13 @@ public final class SparqlHandler implements Handler<RoutingContext> {
     }
   }
 
-  private int timeoutSeconds() {
-    Duration timeout = settings.timeout();
-    return (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
+  /** RDF4J takes whole seconds: what is left of the timeout, rounded up. */
+  private static int secondsLeft(long deadline) {
+    long millis = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+    if (millis <= 0) {
+      throw new QueryInterruptedException("the timeout passed before the query could start");
+    }
+    return (int) Math.max(1, (millis + 999) / 1000);
   }
 
   private Throwable translate(Throwable err) {
