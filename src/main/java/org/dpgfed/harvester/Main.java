@@ -209,9 +209,9 @@ public final class Main {
     router.get("/sparql").handler(sparql);
     router.post("/sparql").handler(sparql);
 
-    // every /api request: odd paths refused, body capped, token identified; then per route rights, then the
+    // every /api request: body capped, odd paths refused, token identified; then per route rights, then the
     // OpenAPI document's checks, then the handler
-    router.route("/api/*").handler(RawPath::check).handler(body).handler(auth::identify);
+    router.route("/api/*").handler(body).handler(RawPath::check).handler(auth::identify);
     Handler<RoutingContext> ownsPathSource = auth.requireSource(ctx -> ctx.pathParam("id"));
     router.get("/api/sources").handler(api::validate).handler(sources::list);
     router.post("/api/sources").handler(auth.requireSource(SourcesApi::bodyId)).handler(api::validate)

@@ -27,6 +27,7 @@ import org.dpgfed.harvester.web.HttpError;
  */
 public final class ApiContract {
   private static final String RESOURCE = "/openapi/openapi.yaml";
+  private static final String BODY_ERRORS = "dpg.bodyErrors";
   private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final byte[] text;
@@ -79,13 +80,43 @@ public final class ApiContract {
     operation.path("parameters").forEach(p -> parameters.add(schemas.resolve(p)));
     checkPath(ctx, parameters, errors);
     checkQuery(queryParams(ctx), parameters, errors);
-    if (errors.isEmpty()) {
-      checkBody(ctx, operation.path("requestBody"), errors);
-    }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
+    checkBody(ctx, operation.path("requestBody"), errors);
+    if (!errors.isEmpty() && operation.path("x-handler-checks-too").asBoolean(false) && bodyIsObject(ctx)) {
+      ctx.put(BODY_ERRORS, List.copyOf(errors));
+    } else if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
     ctx.next();
+  }
+
+  /**
+   * For operations marked {@code x-handler-checks-too}: runs the handler's own checks, and refuses
+   * the request naming every bad field the document's checks and the handler's checks found.
+   */
+  public static <T> T withBodyErrors(RoutingContext ctx, java.util.function.Supplier<T> check) {
+    List<FieldError> found = ctx.get(BODY_ERRORS, List.of());
+    List<FieldError> all = new ArrayList<>(found);
+    try {
+      T checked = check.get();
+      if (found.isEmpty()) {
+        return checked;
+      }
+    } catch (InvalidInputException e) {
+      e.errors().stream().filter(error -> found.stream().noneMatch(f -> f.field().equals(error.field())))
+          .forEach(all::add);
+    }
+    throw new InvalidInputException(all);
+  }
+
+  private static boolean bodyIsObject(RoutingContext ctx) {
+    try {
+      return ctx.body().buffer() != null && JSON.readTree(ctx.body().buffer().toString(StandardCharsets.UTF_8)).isObject();
+    } catch (JsonProcessingException e) {
+      return false;
+    }
   }
 
   private void checkPath(RoutingContext ctx, List<JsonNode> parameters, List<FieldError> errors) {
@@ -125,7 +156,7 @@ public final class ApiContract {
   }
 
   private void checkBody(RoutingContext ctx, JsonNode requestBody, List<FieldError> errors) {
-    boolean empty = ctx.body() == null || ctx.body().length() == 0;
+    boolean empty = ctx.body() == null || ctx.body().length() <= 0;
     if (requestBody.isMissingNode()) {
       if (!empty) {
         errors.add(new FieldError("", "this call takes no body"));
