@@ -67,6 +67,11 @@ public final class TestNode implements AutoCloseable {
     return "http://127.0.0.1:" + node.port() + path;
   }
 
+  /** Every route the node declares, as {@code "METHOD /path/:param"}. */
+  public java.util.List<String> routes() {
+    return node.routes();
+  }
+
   public WebClient client() {
     return client;
   }
