@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.store.TripleStore;
 import org.dpgfed.harvester.web.HttpError;
@@ -28,13 +29,18 @@ import org.eclipse.rdf4j.rio.Rio;
 /**
  * The SPARQL 1.1 Query endpoint: validate the request, admit it (concurrency and client budget),
  * then evaluate on a worker and stream the results as they come. The timeout stops evaluation;
- * before the first bytes leave it answers 503, after that it cuts the response.
+ * before the first bytes leave it answers 503, after that it cuts the response. Should evaluation
+ * not notice the timeout, a guard answers 503 a second later; the query keeps its place among
+ * {@code sparql.maxConcurrent} until evaluation has really stopped.
  *
  * <p>A SELECT that might exceed {@code sparql.maxRows} is first counted up to maxRows + 1 rows
  * (nothing held in memory), then evaluated again in the same snapshot and streamed, so the header
  * {@code X-Result-Truncated} can tell the truth before the first byte leaves.
  */
 public final class SparqlHandler implements Handler<RoutingContext> {
+  /** How long after the timeout a 503 leaves even if evaluation has not noticed it yet. */
+  private static final long GRACE_MILLIS = 1000;
+
   private final TripleStore store;
   private final WorkerExecutor workers;
   private final Config.Sparql settings;
@@ -65,10 +71,28 @@ public final class SparqlHandler implements Handler<RoutingContext> {
     if (request.form() == ResultFormat.Form.TUPLE) {
       response.putHeader("X-Result-Limit", String.valueOf(settings.maxRows()));
     }
+    AtomicBoolean answered = new AtomicBoolean();
+    long guard = ctx.vertx().setTimer(settings.timeout().toMillis() + GRACE_MILLIS, id -> {
+      if (!response.headWritten() && answered.compareAndSet(false, true)) {
+        ctx.fail(timedOut());
+      }
+    });
     workers.executeBlocking(() -> evaluate(request, response), false)
-        .onComplete(v -> ticket.release())
-        .onSuccess(v -> response.end())
-        .onFailure(err -> ctx.fail(translate(err)));
+        .onComplete(result -> {
+          ctx.vertx().cancelTimer(guard);
+          ticket.release();
+          if (answered.compareAndSet(false, true)) {
+            if (result.succeeded()) {
+              response.end();
+            } else {
+              ctx.fail(translate(result.cause()));
+            }
+          }
+        });
+  }
+
+  private HttpError timedOut() {
+    return new HttpError(503, "the query ran longer than " + settings.timeout() + " (sparql.timeout) and was stopped");
   }
 
   private Void evaluate(SparqlRequest request, HttpServerResponse response) throws IOException {
@@ -165,7 +189,7 @@ public final class SparqlHandler implements Handler<RoutingContext> {
     Throwable cause = err;
     while (cause != null) {
       if (cause instanceof QueryInterruptedException) {
-        return new HttpError(503, "the query ran longer than " + settings.timeout() + " (sparql.timeout) and was stopped");
+        return timedOut();
       }
       if (cause instanceof HttpError) {
         return cause;
