@@ -102,6 +102,12 @@ public final class SparqlHandler implements Handler<RoutingContext> {
       conn.begin(IsolationLevels.SNAPSHOT);
       try {
         stream(conn, request, deadline, response, out);
+      } catch (RuntimeException | AssertionError e) {
+        // the timeout closes the iteration under the evaluating thread, which may then fail in other ways
+        if (System.nanoTime() - deadline >= 0) {
+          throw new QueryInterruptedException("stopped at the timeout", e);
+        }
+        throw e;
       } finally {
         conn.rollback();
       }

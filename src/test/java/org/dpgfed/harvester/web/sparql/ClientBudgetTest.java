@@ -24,21 +24,10 @@ class ClientBudgetTest {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    Path config = dir.resolve("harvester.yaml");
-    Files.writeString(config, """
-        sources:
-          - id: budget
-            title: Budget test registry
-            url: %s
-            format: dpga-json
-        """.formatted(Path.of("src/test/resources/e2e/registry-v1.json").toAbsolutePath().toUri()));
     Map<String, String> env = TestNode.environment(dir.resolve("data"));
     env.put("DPG_SPARQL_TIMEOUT", "PT1S");
     env.put("DPG_SPARQL_CLIENT_BUDGET", "PT2S");
-    node = TestNode.start(vertx, config, env);
-    String runId = TestNode.await(node.client().get("/api/sources/budget").send())
-        .bodyAsJsonObject().getJsonObject("status").getJsonObject("lastRun").getString("id");
-    assertEquals("succeeded", node.awaitRun(runId).getString("status"));
+    node = TestNode.startHarvested(vertx, dir, "budget", env);
   }
 
   @AfterAll

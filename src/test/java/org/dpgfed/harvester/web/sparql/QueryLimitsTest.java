@@ -57,24 +57,13 @@ class QueryLimitsTest {
     TestNode.await(vertx.deployVerticle(peers));
     peers.serve("/peer/sparql", Answer.bytes("application/sparql-results+json", PEER_RESULT.getBytes(StandardCharsets.UTF_8)));
     peers.serve("/stranger/sparql", Answer.bytes("application/sparql-results+json", PEER_RESULT.getBytes(StandardCharsets.UTF_8)));
-    Path config = dir.resolve("harvester.yaml");
-    Files.writeString(config, """
-        sources:
-          - id: limits
-            title: Limits test registry
-            url: %s
-            format: dpga-json
-        """.formatted(Path.of("src/test/resources/e2e/registry-v1.json").toAbsolutePath().toUri()));
     Map<String, String> env = TestNode.environment(dir.resolve("data"));
     env.put("DPG_SPARQL_TIMEOUT", "PT2S");
     env.put("DPG_SPARQL_MAX_ROWS", "3");
     env.put("DPG_SPARQL_MAX_QUERY_LENGTH", "300");
     env.put("DPG_SPARQL_MAX_CONCURRENT", "1");
     env.put("DPG_SPARQL_FEDERATION_PEERS", peers.url("/peer/sparql"));
-    node = TestNode.start(vertx, config, env);
-    String runId = TestNode.await(node.client().get("/api/sources/limits").send())
-        .bodyAsJsonObject().getJsonObject("status").getJsonObject("lastRun").getString("id");
-    assertEquals("succeeded", node.awaitRun(runId).getString("status"));
+    node = TestNode.startHarvested(vertx, dir, "limits", env);
   }
 
   @AfterAll

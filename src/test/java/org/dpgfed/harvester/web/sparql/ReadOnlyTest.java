@@ -39,20 +39,9 @@ class ReadOnlyTest {
     elsewhere = new FakeRegistry();
     TestNode.await(vertx.deployVerticle(elsewhere));
     elsewhere.serveFile("/data.ttl", Path.of("src/test/resources/e2e/ke-registry.expected.ttl"));
-    Path config = dir.resolve("harvester.yaml");
-    Files.writeString(config, """
-        sources:
-          - id: read-only
-            title: Read-only test registry
-            url: %s
-            format: dpga-json
-        """.formatted(Path.of("src/test/resources/e2e/registry-v1.json").toAbsolutePath().toUri()));
     Map<String, String> env = TestNode.environment(dir.resolve("data"));
     env.put("DPG_SPARQL_MAX_ROWS", "1000000");
-    node = TestNode.start(vertx, config, env);
-    String runId = TestNode.await(node.client().get("/api/sources/read-only").send())
-        .bodyAsJsonObject().getJsonObject("status").getJsonObject("lastRun").getString("id");
-    assertEquals("succeeded", node.awaitRun(runId).getString("status"));
+    node = TestNode.startHarvested(vertx, dir, "read-only", env);
     endpoint = node.url("/sparql");
   }
 
