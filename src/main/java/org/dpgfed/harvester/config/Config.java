@@ -24,7 +24,17 @@ public record Config(
   /** @param adminToken empty means a generated token whose salted hash is kept in the data directory */
   public record Auth(String adminToken) {}
 
-  public record Sparql(Duration timeout, int maxRows, int workers) {}
+  /**
+   * @param maxConcurrent queries evaluated at once; more get 503 with Retry-After
+   * @param clientBudget query time one client (remote address) may use per minute; beyond it 429
+   * @param federationPeers SPARQL endpoints a query may reach with SERVICE; empty refuses every SERVICE
+   */
+  public record Sparql(Duration timeout, int maxRows, int workers, int maxQueryLength, int maxConcurrent,
+      Duration clientBudget, List<String> federationPeers) {
+    public Sparql {
+      federationPeers = List.copyOf(federationPeers);
+    }
+  }
 
   public record Harvest(
       boolean allowPrivateNetworks, Duration connectTimeout, Duration firstByteTimeout,
