@@ -26,11 +26,17 @@ public record Config(
 
   public record Sparql(Duration timeout, int maxRows, int workers) {}
 
+  /**
+   * @param allowedHosts host names exempt from the address policy
+   * @param maxRemovedShare the largest share of a source's records one run may remove unless forced
+   * @param runTimeout a run still fetching or reading after this long fails
+   */
   public record Harvest(
       boolean allowPrivateNetworks, Duration connectTimeout, Duration firstByteTimeout,
       Duration totalTimeout, int maxAttempts, Duration retryDelay, long maxBodyBytes,
       int maxRedirects, Duration minSchedule, int workers, int staleAfterFailures,
-      int staleAfterSchedules, int runHistory, String userAgent) {}
+      int staleAfterSchedules, int runHistory, String userAgent, List<String> allowedHosts,
+      double maxRemovedShare, Duration runTimeout) {}
 
   public record Node(String title, String description, String publisher, String contactEmail, String dataLicense) {}
 

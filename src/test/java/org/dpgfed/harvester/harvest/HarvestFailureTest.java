@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
+import org.dpgfed.harvester.testing.BreakingSource;
 import org.dpgfed.harvester.testing.FakeRegistry;
 import org.dpgfed.harvester.testing.FakeRegistry.Answer;
 import org.dpgfed.harvester.testing.TestNode;
@@ -33,7 +33,7 @@ class HarvestFailureTest {
   static FakeRegistry registry;
   static TestNode node;
   static byte[] good;
-  static int counter;
+  static BreakingSource breaking;
 
   @BeforeAll
   static void start() throws IOException {
@@ -47,8 +47,9 @@ class HarvestFailureTest {
     node = TestNode.start(vertx, null, env);
     good = Files.readAllBytes(Path.of("src/test/resources/e2e/registry-v1.json"));
     registry.serve("/bystander", Answer.bytes("application/json", good));
-    JsonObject bystander = node.register(source("bystander", "/bystander"));
+    JsonObject bystander = node.register(BreakingSource.source(registry, "bystander", "/bystander"));
     assertEquals("succeeded", node.awaitRun(TestNode.firstRunId(bystander)).getString("status"));
+    breaking = new BreakingSource(node, registry, "bystander");
   }
 
   @AfterAll
@@ -57,37 +58,9 @@ class HarvestFailureTest {
     vertx.close();
   }
 
-  static JsonObject source(String id, String path) {
-    return new JsonObject().put("id", id).put("title", id).put("url", registry.url(path))
-        .put("format", "dpga-json").put("schedule", "manual");
-  }
-
   /** Harvests good content, breaks the source, harvests again; returns the failed run's error. */
   private static String failWith(Answer broken) {
-    String id = "broken-" + (++counter);
-    String path = "/" + id;
-    registry.serve(path, Answer.bytes("application/json", good));
-    JsonObject first = node.awaitRun(TestNode.firstRunId(node.register(source(id, path))));
-    assertEquals("succeeded", first.getString("status"), first.encode());
-    long before = triples(id);
-    long bystander = triples("bystander");
-    assertEquals(first.getLong("triples"), before);
-
-    registry.serve(path, broken);
-    JsonObject second = node.harvest(id);
-    assertEquals("failed", second.getString("status"), second.encode());
-    assertEquals(before, triples(id), "the previous graph stays whole");
-    assertEquals(bystander, triples("bystander"), "other sources are untouched");
-    JsonObject source = TestNode.await(node.client().get("/api/sources/" + id).send()).bodyAsJsonObject();
-    assertEquals(1, source.getJsonObject("status").getInteger("consecutiveFailures"));
-    return second.getString("error");
-  }
-
-  private static long triples(String source) {
-    String query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + TestNode.BASE + "/graph/source/" + source + "> { ?s ?p ?o } }";
-    try (var exec = QueryExecutionHTTP.service(node.url("/sparql")).query(query).build()) {
-      return exec.execSelect().next().getLiteral("n").getLong();
-    }
+    return breaking.failWith(Answer.bytes("application/json", good), broken).getString("error");
   }
 
   @Test
@@ -123,10 +96,9 @@ class HarvestFailureTest {
 
   @Test
   void doesNotRetryAClientError() {
-    int before = registry.hits("/broken-" + (counter + 1));
     String error = failWith(Answer.status(404));
     assertTrue(error.contains("HTTP 404") && !error.contains("attempts"), error);
-    assertEquals(before + 2, registry.hits("/broken-" + counter), "one good fetch, one failed fetch");
+    assertEquals(2, registry.hits(breaking.lastPath()), "one good fetch, one failed fetch");
   }
 
   @Test
@@ -163,7 +135,7 @@ class HarvestFailureTest {
   @Test
   void followsAnOrdinaryRedirect() {
     registry.serve("/moved", Answer.bytes("application/json", good)).serve("/old", Answer.redirect("/moved"));
-    JsonObject run = node.awaitRun(TestNode.firstRunId(node.register(source("redirected", "/old"))));
+    JsonObject run = node.awaitRun(TestNode.firstRunId(node.register(BreakingSource.source(registry, "redirected", "/old"))));
     assertEquals("succeeded", run.getString("status"), run.encode());
     assertEquals(4, run.getInteger("records"));
   }
