@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import org.dpgfed.harvester.config.Config;
 
 /**
@@ -49,30 +50,46 @@ public final class Fetcher {
 
   /** Fetches an http(s) URL, or a file: URL when {@code allowFile} (sources of the configuration file). */
   public Future<Fetched> fetch(String url, String accept, boolean allowFile) {
-    return fetch(url, accept, allowFile, Validators.NONE);
+    return fetch(url, accept, allowFile, Validators.NONE, Promise.<Void>promise().future());
   }
 
-  /** As {@link #fetch(String, String, boolean)}, asking for the document only if it changed since {@code since}. */
-  public Future<Fetched> fetch(String url, String accept, boolean allowFile, Validators since) {
+  /**
+   * As {@link #fetch(String, String, boolean)}, asking for the document only if it changed since
+   * {@code since}, and giving up (closing the connection) as soon as {@code until} completes.
+   */
+  public Future<Fetched> fetch(String url, String accept, boolean allowFile, Validators since, Future<?> until) {
     if (url.startsWith("file:")) {
       return allowFile ? readFile(url) : Future.failedFuture(new FetchException("file: URLs are only for configured sources", false));
     }
     long deadline = System.currentTimeMillis() + settings.totalTimeout().toMillis();
-    return attempt(new Request(url, accept, since, deadline), 1);
+    Request request = new Request(url, accept, since, deadline, until, new AtomicReference<>());
+    until.onComplete(ar -> {
+      ResponseReader reader = request.current().get();
+      if (reader != null) {
+        reader.fail(new FetchException("the fetch of " + url + " was abandoned", false));
+      }
+    });
+    return attempt(request, 1).onComplete(ar -> request.current().set(null));
   }
 
-  /** What every attempt and redirect of one fetch shares. */
-  private record Request(String url, String accept, Validators since, long deadline) {}
+  /**
+   * What every attempt and redirect of one fetch shares.
+   *
+   * @param current the GET under way (so that {@code until} can stop it), or null
+   */
+  private record Request(String url, String accept, Validators since, long deadline, Future<?> until,
+      AtomicReference<ResponseReader> current) {}
 
   private Future<Fetched> attempt(Request request, int number) {
     return follow(request, request.url(), 0).recover(err -> {
-      if (!(err instanceof FetchException fe) || !fe.retryable() || number >= settings.maxAttempts()) {
+      if (!(err instanceof FetchException fe) || !fe.retryable() || number >= settings.maxAttempts()
+          || request.until().isComplete()) {
         return Future.failedFuture(number > 1 && err instanceof FetchException fe
             ? fe.withMessage(fe.getMessage() + " after " + number + " attempts", false) : err);
       }
       long delay = delay(fe, number);
       if (System.currentTimeMillis() + delay >= request.deadline()) {
-        return Future.failedFuture(fe.withMessage(fe.getMessage() + " after " + number + " attempts (no time left"
+        return Future.failedFuture(fe.withMessage(fe.getMessage() + (number > 1 ? " after " + number + " attempts" : "") + " (no time left"
             + (fe.retryAfterMillis() >= 0 ? " for the Retry-After of " + fe.retryAfterMillis() / 1000 + "s" : "")
             + " within harvest.totalTimeout)", false));
       }
@@ -142,6 +159,10 @@ public final class Fetcher {
       options.putHeader("If-Modified-Since", request.since().lastModified());
     }
     ResponseReader reader = new ResponseReader(uri, settings, !request.since().isEmpty());
+    request.current().set(reader);
+    if (request.until().isComplete()) {
+      reader.fail(new FetchException("the fetch of " + uri + " was abandoned", false));
+    }
     long timer = vertx.setTimer(remaining, id -> reader.fail(new FetchException(
         "no complete answer within " + settings.totalTimeout() + " (harvest.totalTimeout) from " + uri, false)));
     client.request(options)

@@ -28,7 +28,8 @@ import org.dpgfed.harvester.source.SourceAdapter;
  * One run of one source: fetch a page (conditionally, when the last applied run left validators),
  * adapt it and let its bytes go, fetch the next page while there is one, then mint and commit
  * everything in one transaction. A watchdog fails the run if fetching and reading outlast
- * {@code harvest.runTimeout}. Any failure leaves the source's graph as it was.
+ * {@code harvest.runTimeout}, and closes the fetch under way. Any failure leaves the source's
+ * graph as it was.
  */
 final class HarvestJob {
   private static final int MAX_PAGES = 10_000;
@@ -101,7 +102,7 @@ final class HarvestJob {
       return Future.failedFuture(new AdapterException("the source has more than " + MAX_PAGES + " pages"));
     }
     boolean first = pagesSeen.size() == 1;
-    return ctx.fetcher().fetch(url, adapter.accept(), source.fromConfig(), since)
+    return ctx.fetcher().fetch(url, adapter.accept(), source.fromConfig(), since, harvested.future())
         .onFailure(err -> {
           if (err instanceof FetchException fe && fe.status() > 0) {
             retrieval = new Retrieval(fe.status(), null, null, null);

@@ -98,6 +98,7 @@ public final class FakeRegistry extends VerticleBase {
   private final Map<String, List<Seen>> seen = new ConcurrentHashMap<>();
   private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
   private final List<HttpServerRequest> held = new CopyOnWriteArrayList<>();
+  private final Promise<Void> heldClosed = Promise.promise();
   private HttpServer server;
 
   @Override
@@ -177,12 +178,22 @@ public final class FakeRegistry extends VerticleBase {
       return;
     }
     switch (answer.mode()) {
-      case HANG -> held.add(request);
+      case HANG -> hold(request);
       case RESET -> request.connection().close();
       case DRIP -> drip(request, answer);
       case TRUNCATE -> truncate(request, answer);
       case NORMAL -> send(request, answer);
     }
+  }
+
+  private void hold(HttpServerRequest request) {
+    held.add(request);
+    request.connection().closeHandler(v -> heldClosed.tryComplete());
+  }
+
+  /** Completes once the client has closed a connection this registry held without answering. */
+  public Future<Void> heldConnectionClosed() {
+    return heldClosed.future();
   }
 
   private static void send(HttpServerRequest request, Answer answer) {
