@@ -264,7 +264,8 @@ class ConfigLoaderTest {
     for (String part : key.split("\\.")) {
       value = component(value, part, key);
     }
-    return String.valueOf(value);
+    return value instanceof java.util.List<?> list // a comma-separated setting
+        ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(value);
   }
 
   private static Object component(Object record, String name, String key) {

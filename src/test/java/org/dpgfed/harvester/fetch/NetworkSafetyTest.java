@@ -3,16 +3,15 @@ package org.dpgfed.harvester.fetch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.dpgfed.harvester.testing.BreakingSource;
 import org.dpgfed.harvester.testing.FakeRegistry;
 import org.dpgfed.harvester.testing.FakeRegistry.Answer;
+import org.dpgfed.harvester.testing.HarvestBench;
 import org.dpgfed.harvester.testing.TestNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,25 +25,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NetworkSafetyTest {
   @TempDir static Path dir;
-  static Vertx vertx;
+  static HarvestBench bench;
   static FakeRegistry registry;
   static TestNode node;
 
   @BeforeAll
   static void start() {
-    vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
-    Map<String, String> env = TestNode.environment(dir);
-    env.put("DPG_ALLOW_PRIVATE_NETWORKS", "false");
-    env.put("DPG_HARVEST_ALLOWED_HOSTS", "127.0.0.1");
-    node = TestNode.start(vertx, null, env);
+    bench = HarvestBench.start(dir, Map.of("DPG_ALLOW_PRIVATE_NETWORKS", "false", "DPG_HARVEST_ALLOWED_HOSTS", "127.0.0.1"));
+    registry = bench.registry();
+    node = bench.node();
   }
 
   @AfterAll
   static void stop() {
-    node.close();
-    vertx.close();
+    bench.close();
   }
 
   private static HttpResponse<Buffer> register(String id, String url) {
@@ -68,7 +62,7 @@ class NetworkSafetyTest {
   void refusesToRegisterLoopbackByAddressOrNameWhenNothingIsExempt(@TempDir Path other) {
     Map<String, String> env = TestNode.environment(other);
     env.put("DPG_ALLOW_PRIVATE_NETWORKS", "false");
-    try (TestNode strict = TestNode.start(vertx, null, env)) {
+    try (TestNode strict = TestNode.start(bench.vertx(), null, env)) {
       for (String host : new String[] {"127.0.0.1", "localhost"}) {
         JsonObject source = BreakingSource.source(registry, "strict", "/dpgs").put("url", "http://" + host + ":" + registry.port() + "/dpgs");
         HttpResponse<Buffer> refused = TestNode.await(strict.client().post("/api/sources")
@@ -81,9 +75,9 @@ class NetworkSafetyTest {
   }
 
   @Test
-  void refusesARedirectToLoopbackDuringARun() throws Exception {
+  void refusesARedirectToLoopbackDuringARun() {
     registry.serve("/moved", Answer.redirect("http://localhost:" + registry.port() + "/dpgs"));
-    registry.serve("/dpgs", Answer.bytes("application/json", Files.readAllBytes(Path.of("src/test/resources/e2e/registry-v1.json"))));
+    registry.serve("/dpgs", HarvestBench.good());
     HttpResponse<Buffer> registered = register("redirected", registry.url("/moved"));
     assertEquals(201, registered.statusCode(), registered.bodyAsString());
     JsonObject run = node.awaitRun(TestNode.firstRunId(registered.bodyAsJsonObject()));
@@ -95,9 +89,9 @@ class NetworkSafetyTest {
   }
 
   @Test
-  void followsARedirectWithinTheAllowedHosts() throws Exception {
+  void followsARedirectWithinTheAllowedHosts() {
     registry.serve("/allowed-start", Answer.redirect(registry.url("/allowed-data")));
-    registry.serve("/allowed-data", Answer.bytes("application/json", Files.readAllBytes(Path.of("src/test/resources/e2e/registry-v1.json"))));
+    registry.serve("/allowed-data", HarvestBench.good());
     JsonObject run = node.awaitRun(TestNode.firstRunId(node.register(BreakingSource.source(registry, "allowed", "/allowed-start"))));
     assertEquals("succeeded", run.getString("status"), run.encode());
   }

@@ -4,18 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
 import org.dpgfed.harvester.testing.BreakingSource;
 import org.dpgfed.harvester.testing.FakeRegistry;
 import org.dpgfed.harvester.testing.FakeRegistry.Answer;
+import org.dpgfed.harvester.testing.HarvestBench;
 import org.dpgfed.harvester.testing.TestNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,28 +27,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConditionalFetchTest {
   @TempDir static Path dir;
-  static Vertx vertx;
+  static HarvestBench bench;
   static FakeRegistry registry;
   static TestNode node;
-  static byte[] v1;
-  static byte[] v2;
+  static byte[] v1 = HarvestBench.goodBytes();
+  static byte[] v2 = new String(v1, java.nio.charset.StandardCharsets.UTF_8).replace("Classroom Stories", "Classroom Stories Two")
+      .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
   @BeforeAll
-  static void start() throws IOException {
-    vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
-    node = TestNode.start(vertx, dir);
-    v1 = Files.readAllBytes(Path.of("src/test/resources/e2e/registry-v1.json"));
-    v2 = new String(v1, java.nio.charset.StandardCharsets.UTF_8).replace("Classroom Stories", "Classroom Stories Two")
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  static void start() {
     assertNotEquals(new String(v1), new String(v2));
+    bench = HarvestBench.start(dir, Map.of());
+    registry = bench.registry();
+    node = bench.node();
   }
 
   @AfterAll
   static void stop() {
-    node.close();
-    vertx.close();
+    bench.close();
   }
 
   /** The runs that generated the source's records (prov:wasGeneratedBy). */

@@ -3,18 +3,17 @@ package org.dpgfed.harvester.harvest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.dpgfed.harvester.testing.BreakingSource;
 import org.dpgfed.harvester.testing.FakeRegistry;
 import org.dpgfed.harvester.testing.FakeRegistry.Answer;
+import org.dpgfed.harvester.testing.HarvestBench;
 import org.dpgfed.harvester.testing.TestNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,38 +28,28 @@ class HarvestFailureTest {
   private static final int CAP = 20_000;
 
   @TempDir static Path dir;
-  static Vertx vertx;
+  static HarvestBench bench;
   static FakeRegistry registry;
   static TestNode node;
-  static byte[] good;
   static BreakingSource breaking;
 
   @BeforeAll
-  static void start() throws IOException {
-    vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
-    Map<String, String> env = TestNode.environment(dir);
-    env.put("DPG_HARVEST_FIRST_BYTE_TIMEOUT", "PT1S");
-    env.put("DPG_HARVEST_MAX_ATTEMPTS", "2");
-    env.put("DPG_HARVEST_MAX_BODY_BYTES", String.valueOf(CAP));
-    node = TestNode.start(vertx, null, env);
-    good = Files.readAllBytes(Path.of("src/test/resources/e2e/registry-v1.json"));
-    registry.serve("/bystander", Answer.bytes("application/json", good));
-    JsonObject bystander = node.register(BreakingSource.source(registry, "bystander", "/bystander"));
-    assertEquals("succeeded", node.awaitRun(TestNode.firstRunId(bystander)).getString("status"));
-    breaking = new BreakingSource(node, registry, "bystander");
+  static void start() {
+    bench = HarvestBench.start(dir, Map.of("DPG_HARVEST_FIRST_BYTE_TIMEOUT", "PT1S", "DPG_HARVEST_MAX_ATTEMPTS", "2",
+        "DPG_HARVEST_MAX_BODY_BYTES", String.valueOf(CAP)));
+    registry = bench.registry();
+    node = bench.node();
+    breaking = bench.breaking();
   }
 
   @AfterAll
   static void stop() {
-    node.close();
-    vertx.close();
+    bench.close();
   }
 
   /** Harvests good content, breaks the source, harvests again; returns the failed run's error. */
   private static String failWith(Answer broken) {
-    return breaking.failWith(Answer.bytes("application/json", good), broken).getString("error");
+    return breaking.failWith(HarvestBench.good(), broken).getString("error");
   }
 
   @Test
@@ -134,7 +123,7 @@ class HarvestFailureTest {
 
   @Test
   void followsAnOrdinaryRedirect() {
-    registry.serve("/moved", Answer.bytes("application/json", good)).serve("/old", Answer.redirect("/moved"));
+    registry.serve("/moved", HarvestBench.good()).serve("/old", Answer.redirect("/moved"));
     JsonObject run = node.awaitRun(TestNode.firstRunId(node.register(BreakingSource.source(registry, "redirected", "/old"))));
     assertEquals("succeeded", run.getString("status"), run.encode());
     assertEquals(4, run.getInteger("records"));

@@ -3,10 +3,7 @@ package org.dpgfed.harvester.harvest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +11,7 @@ import java.util.Map;
 import org.dpgfed.harvester.testing.BreakingSource;
 import org.dpgfed.harvester.testing.FakeRegistry;
 import org.dpgfed.harvester.testing.FakeRegistry.Answer;
-import org.dpgfed.harvester.testing.TestNode;
+import org.dpgfed.harvester.testing.HarvestBench;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,32 +23,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileServerTest {
   @TempDir static Path dir;
-  static Vertx vertx;
+  static HarvestBench bench;
   static FakeRegistry registry;
-  static TestNode node;
-  static Answer good;
+  static Answer good = HarvestBench.good();
   static BreakingSource breaking;
 
   @BeforeAll
-  static void start() throws IOException {
-    vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
-    Map<String, String> env = TestNode.environment(dir);
-    env.put("DPG_HARVEST_FIRST_BYTE_TIMEOUT", "PT1S");
-    env.put("DPG_HARVEST_TOTAL_TIMEOUT", "PT3S");
-    env.put("DPG_HARVEST_MAX_ATTEMPTS", "2");
-    node = TestNode.start(vertx, null, env);
-    good = Answer.bytes("application/json", Files.readAllBytes(Path.of("src/test/resources/e2e/registry-v1.json")));
-    registry.serve("/bystander", good);
-    node.awaitRun(TestNode.firstRunId(node.register(BreakingSource.source(registry, "bystander", "/bystander"))));
-    breaking = new BreakingSource(node, registry, "bystander");
+  static void start() {
+    bench = HarvestBench.start(dir, Map.of("DPG_HARVEST_FIRST_BYTE_TIMEOUT", "PT1S",
+        "DPG_HARVEST_TOTAL_TIMEOUT", "PT3S", "DPG_HARVEST_MAX_ATTEMPTS", "2"));
+    registry = bench.registry();
+    breaking = bench.breaking();
   }
 
   @AfterAll
   static void stop() {
-    node.close();
-    vertx.close();
+    bench.close();
   }
 
   private static Duration took(JsonObject run) {

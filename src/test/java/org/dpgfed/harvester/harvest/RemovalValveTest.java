@@ -3,17 +3,16 @@ package org.dpgfed.harvester.harvest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.dpgfed.harvester.testing.BreakingSource;
 import org.dpgfed.harvester.testing.FakeRegistry;
 import org.dpgfed.harvester.testing.FakeRegistry.Answer;
+import org.dpgfed.harvester.testing.HarvestBench;
 import org.dpgfed.harvester.testing.TestNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,25 +25,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RemovalValveTest {
   @TempDir static Path dir;
-  static Vertx vertx;
+  static HarvestBench bench;
   static FakeRegistry registry;
   static TestNode node;
-  static JsonArray all;
+  static JsonArray all = new JsonArray(Buffer.buffer(HarvestBench.goodBytes()));
 
   @BeforeAll
-  static void start() throws IOException {
-    vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
-    node = TestNode.start(vertx, dir);
-    all = new JsonArray(Buffer.buffer(Files.readAllBytes(Path.of("src/test/resources/e2e/registry-v1.json"))));
+  static void start() {
     assertEquals(4, all.size());
+    bench = HarvestBench.start(dir, Map.of());
+    registry = bench.registry();
+    node = bench.node();
   }
 
   @AfterAll
   static void stop() {
-    node.close();
-    vertx.close();
+    bench.close();
   }
 
   /** The first {@code n} records of the registry. */

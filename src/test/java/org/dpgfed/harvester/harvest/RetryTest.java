@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +15,7 @@ import java.util.Map;
 import org.dpgfed.harvester.testing.BreakingSource;
 import org.dpgfed.harvester.testing.FakeRegistry;
 import org.dpgfed.harvester.testing.FakeRegistry.Answer;
+import org.dpgfed.harvester.testing.HarvestBench;
 import org.dpgfed.harvester.testing.TestNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,31 +25,23 @@ import org.junit.jupiter.api.io.TempDir;
 /** 429 and 5xx are retried, waiting what Retry-After asks; a source failing run after run turns stale. */
 class RetryTest {
   @TempDir static Path dir;
-  static Vertx vertx;
+  static HarvestBench bench;
   static FakeRegistry registry;
   static TestNode node;
-  static Answer good;
+  static Answer good = HarvestBench.good();
   static BreakingSource breaking;
 
   @BeforeAll
-  static void start() throws IOException {
-    vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
-    Map<String, String> env = TestNode.environment(dir);
-    env.put("DPG_HARVEST_MAX_ATTEMPTS", "3");
-    env.put("DPG_HARVEST_STALE_AFTER_FAILURES", "2");
-    node = TestNode.start(vertx, null, env);
-    good = Answer.bytes("application/json", Files.readAllBytes(Path.of("src/test/resources/e2e/registry-v1.json")));
-    registry.serve("/bystander", good);
-    node.awaitRun(TestNode.firstRunId(node.register(BreakingSource.source(registry, "bystander", "/bystander"))));
-    breaking = new BreakingSource(node, registry, "bystander");
+  static void start() {
+    bench = HarvestBench.start(dir, Map.of("DPG_HARVEST_MAX_ATTEMPTS", "3", "DPG_HARVEST_STALE_AFTER_FAILURES", "2"));
+    registry = bench.registry();
+    node = bench.node();
+    breaking = bench.breaking();
   }
 
   @AfterAll
   static void stop() {
-    node.close();
-    vertx.close();
+    bench.close();
   }
 
   private static Duration gap(String path) {

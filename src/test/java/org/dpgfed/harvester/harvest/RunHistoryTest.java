@@ -3,10 +3,8 @@ package org.dpgfed.harvester.harvest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +14,7 @@ import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
 import org.dpgfed.harvester.testing.BreakingSource;
 import org.dpgfed.harvester.testing.FakeRegistry;
 import org.dpgfed.harvester.testing.FakeRegistry.Answer;
+import org.dpgfed.harvester.testing.HarvestBench;
 import org.dpgfed.harvester.testing.TestNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,15 +40,12 @@ class RunHistoryTest {
   }
 
   @Test
-  void recordsStatusEtagAndHashOfEachRunAndKeepsOnlyTheNewest() throws Exception {
-    Vertx vertx = Vertx.vertx();
-    FakeRegistry registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
-    Map<String, String> env = TestNode.environment(dir);
-    env.put("DPG_HARVEST_RUN_HISTORY", "3");
-    byte[] body = Files.readAllBytes(Path.of("src/test/resources/e2e/registry-v1.json"));
-    registry.serve("/dpgs", Answer.bytes("application/json", body).withHeader("ETag", "\"e1\""));
-    try (TestNode node = TestNode.start(vertx, null, env)) {
+  void recordsStatusEtagAndHashOfEachRunAndKeepsOnlyTheNewest() {
+    byte[] body = HarvestBench.goodBytes();
+    try (HarvestBench bench = HarvestBench.start(dir, Map.of("DPG_HARVEST_RUN_HISTORY", "3"))) {
+      FakeRegistry registry = bench.registry();
+      TestNode node = bench.node();
+      registry.serve("/dpgs", Answer.bytes("application/json", body).withHeader("ETag", "\"e1\""));
       List<String> ids = new ArrayList<>();
       ids.add(node.awaitRun(TestNode.firstRunId(node.register(BreakingSource.source(registry, "kept", "/dpgs")))).getString("id"));
       registry.serve("/dpgs", Answer.status(404));
@@ -76,8 +72,6 @@ class RunHistoryTest {
       assertEquals(200, newest.getInteger("httpStatus"));
       assertEquals(64, newest.getString("contentHash").length(), newest.encode());
       assertEquals(newest.getString("contentHash"), rows.get(2).getLiteral("hash").getString());
-    } finally {
-      vertx.close();
     }
   }
 }
