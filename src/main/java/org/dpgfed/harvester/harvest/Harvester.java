@@ -58,11 +58,14 @@ public final class Harvester {
     this.context = new HarvestContext(vertx, fetcher, workers, store, sources, runs, iris, clock, settings);
   }
 
-  /** Schedules every source; those a crash interrupted, and those never harvested, run now. */
+  /**
+   * Schedules every source; those a crash interrupted, and those never harvested, run now. Blocking
+   * (call from a worker): their runs are recorded before it returns, so the API shows them at once.
+   */
   public void start(List<String> interrupted) {
     for (Source source : sources.list()) {
       if (source.enabled() && (interrupted.contains(source.id()) || runs.runsOf(source.id()).isEmpty())) {
-        trigger(source.id());
+        active.computeIfAbsent(source.id(), id -> launch(id, () -> Future.succeededFuture(runs.open(id))));
       } else {
         scheduleNext(source.id());
       }
@@ -149,6 +152,11 @@ public final class Harvester {
   }
 
   private Future<String> launch(String sourceId) {
+    return launch(sourceId, () -> workers.executeBlocking(() -> runs.open(sourceId), false));
+  }
+
+  /** @param open records the new run (on a worker, or at once when already on one) */
+  private Future<String> launch(String sourceId, java.util.function.Supplier<Future<Run>> open) {
     Source source = sources.get(sourceId).orElse(null);
     if (source == null) {
       return Future.failedFuture(new org.dpgfed.harvester.model.NotFoundException("no source '" + sourceId + "'"));
@@ -157,7 +165,7 @@ public final class Harvester {
     HarvestJob job = new HarvestJob(source, adapters.forFormat(source.format()).orElseThrow(), context,
         () -> forced.contains(sourceId));
     Promise<String> runId = Promise.promise();
-    Future<Run> opened = workers.executeBlocking(() -> runs.open(sourceId), false);
+    Future<Run> opened = open.get();
     opened.onSuccess(run -> runId.complete(run.id())).onFailure(runId::fail);
     opened.compose(job::execute)
         .onComplete(ar -> finished(sourceId, runId.future(), ar.succeeded() ? ar.result() : null, ar.cause()));
