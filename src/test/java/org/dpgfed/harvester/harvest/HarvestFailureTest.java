@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.dpgfed.harvester.testing.BreakingSource;
@@ -15,10 +14,8 @@ import org.dpgfed.harvester.testing.FakeRegistry;
 import org.dpgfed.harvester.testing.FakeRegistry.Answer;
 import org.dpgfed.harvester.testing.HarvestBench;
 import org.dpgfed.harvester.testing.TestNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bad input never loses data: each broken answer fails the run with a message naming the cause,
@@ -27,29 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 class HarvestFailureTest {
   private static final int CAP = 20_000;
 
-  @TempDir static Path dir;
-  static HarvestBench bench;
-  static FakeRegistry registry;
-  static TestNode node;
-  static BreakingSource breaking;
-
-  @BeforeAll
-  static void start() {
-    bench = HarvestBench.start(dir, Map.of("DPG_HARVEST_FIRST_BYTE_TIMEOUT", "PT1S", "DPG_HARVEST_MAX_ATTEMPTS", "2",
-        "DPG_HARVEST_MAX_BODY_BYTES", String.valueOf(CAP)));
-    registry = bench.registry();
-    node = bench.node();
-    breaking = bench.breaking();
-  }
-
-  @AfterAll
-  static void stop() {
-    bench.close();
-  }
+  @RegisterExtension static HarvestBench bench = HarvestBench.perClass(Map.of("DPG_HARVEST_FIRST_BYTE_TIMEOUT", "PT1S",
+      "DPG_HARVEST_MAX_ATTEMPTS", "2", "DPG_HARVEST_MAX_BODY_BYTES", String.valueOf(CAP)));
 
   /** Harvests good content, breaks the source, harvests again; returns the failed run's error. */
   private static String failWith(Answer broken) {
-    return breaking.failWith(HarvestBench.good(), broken).getString("error");
+    return bench.breaking().failWith(HarvestBench.good(), broken).getString("error");
   }
 
   @Test
@@ -87,7 +67,7 @@ class HarvestFailureTest {
   void doesNotRetryAClientError() {
     String error = failWith(Answer.status(404));
     assertTrue(error.contains("HTTP 404") && !error.contains("attempts"), error);
-    assertEquals(2, registry.hits(breaking.lastPath()), "one good fetch, one failed fetch");
+    assertEquals(2, bench.registry().hits(bench.breaking().lastPath()), "one good fetch, one failed fetch");
   }
 
   @Test
@@ -116,15 +96,15 @@ class HarvestFailureTest {
 
   @Test
   void stopsFollowingARedirectLoop() {
-    registry.serve("/loop-a", Answer.redirect("/loop-b")).serve("/loop-b", Answer.redirect("/loop-a"));
+    bench.registry().serve("/loop-a", Answer.redirect("/loop-b")).serve("/loop-b", Answer.redirect("/loop-a"));
     String error = failWith(Answer.redirect("/loop-a"));
     assertTrue(error.contains("redirects"), error);
   }
 
   @Test
   void followsAnOrdinaryRedirect() {
-    registry.serve("/moved", HarvestBench.good()).serve("/old", Answer.redirect("/moved"));
-    JsonObject run = node.awaitRun(TestNode.firstRunId(node.register(BreakingSource.source(registry, "redirected", "/old"))));
+    bench.registry().serve("/moved", HarvestBench.good()).serve("/old", Answer.redirect("/moved"));
+    JsonObject run = bench.node().awaitRun(TestNode.firstRunId(bench.node().register(BreakingSource.source(bench.registry(), "redirected", "/old"))));
     assertEquals("succeeded", run.getString("status"), run.encode());
     assertEquals(4, run.getInteger("records"));
   }

@@ -7,41 +7,22 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 import org.dpgfed.harvester.testing.BreakingSource;
 import org.dpgfed.harvester.testing.FakeRegistry;
 import org.dpgfed.harvester.testing.FakeRegistry.Answer;
 import org.dpgfed.harvester.testing.HarvestBench;
 import org.dpgfed.harvester.testing.TestNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Records a source stops listing leave its graph; but a run that would remove more than
  * harvest.maxRemovedShare of them (0.5 by default) fails and removes nothing, unless forced.
  */
 class RemovalValveTest {
-  @TempDir static Path dir;
-  static HarvestBench bench;
-  static FakeRegistry registry;
-  static TestNode node;
+  @RegisterExtension static HarvestBench bench = HarvestBench.perClass(Map.of());
   static JsonArray all = new JsonArray(Buffer.buffer(HarvestBench.goodBytes()));
-
-  @BeforeAll
-  static void start() {
-    assertEquals(4, all.size());
-    bench = HarvestBench.start(dir, Map.of());
-    registry = bench.registry();
-    node = bench.node();
-  }
-
-  @AfterAll
-  static void stop() {
-    bench.close();
-  }
 
   /** The first {@code n} records of the registry. */
   private static Answer first(int n) {
@@ -49,22 +30,22 @@ class RemovalValveTest {
   }
 
   private static JsonObject harvestedWithFour(String id) {
-    registry.serve("/" + id, first(4));
-    JsonObject run = node.awaitRun(TestNode.firstRunId(node.register(BreakingSource.source(registry, id, "/" + id))));
+    bench.registry().serve("/" + id, first(4));
+    JsonObject run = bench.node().awaitRun(TestNode.firstRunId(bench.node().register(BreakingSource.source(bench.registry(), id, "/" + id))));
     assertEquals(4, run.getInteger("records"), run.encode());
     return run;
   }
 
   private static HttpResponse<Buffer> trigger(String id, String query) {
-    return TestNode.await(node.client().post("/api/sources/" + id + "/harvest" + query)
+    return TestNode.await(bench.node().client().post("/api/sources/" + id + "/harvest" + query)
         .bearerTokenAuthentication(TestNode.ADMIN).send());
   }
 
   @Test
   void removesRecordsTheSourceNoLongerListsWithinTheShare() {
     harvestedWithFour("shrinks");
-    registry.serve("/shrinks", first(2));
-    JsonObject run = node.harvest("shrinks");
+    bench.registry().serve("/shrinks", first(2));
+    JsonObject run = bench.node().harvest("shrinks");
     assertEquals("succeeded", run.getString("status"), run.encode());
     assertEquals(2, run.getInteger("records"));
     assertEquals(2, run.getInteger("removed"), "half the records may go");
@@ -74,22 +55,22 @@ class RemovalValveTest {
   @Test
   void refusesARunThatWouldRemoveMoreThanTheShareAndRemovesNothing() {
     harvestedWithFour("collapses");
-    long triples = node.triples("collapses");
-    registry.serve("/collapses", first(1));
-    JsonObject run = node.harvest("collapses");
+    long triples = bench.node().triples("collapses");
+    bench.registry().serve("/collapses", first(1));
+    JsonObject run = bench.node().harvest("collapses");
     assertEquals("failed", run.getString("status"), run.encode());
     String error = run.getString("error");
     assertTrue(error.contains("would remove 3 of the source's 4 records (75%)") && error.contains("harvest.maxRemovedShare")
         && error.contains("force=true"), error);
-    assertEquals(triples, node.triples("collapses"), "nothing was removed");
+    assertEquals(triples, bench.node().triples("collapses"), "nothing was removed");
     assertEquals(4, count("collapses"));
   }
 
   @Test
   void refusesAnEmptyAnswerThatWouldRemoveEverything() {
     harvestedWithFour("empties");
-    registry.serve("/empties", Answer.json("[]"));
-    JsonObject run = node.harvest("empties");
+    bench.registry().serve("/empties", Answer.json("[]"));
+    JsonObject run = bench.node().harvest("empties");
     assertEquals("failed", run.getString("status"), run.encode());
     assertTrue(run.getString("error").contains("remove 4 of the source's 4 records (100%)"), run.getString("error"));
     assertEquals(4, count("empties"));
@@ -98,11 +79,11 @@ class RemovalValveTest {
   @Test
   void appliesTheRemovalsWhenTheOperatorForcesTheRun() {
     harvestedWithFour("forced");
-    registry.serve("/forced", first(1));
-    assertEquals("failed", node.harvest("forced").getString("status"));
+    bench.registry().serve("/forced", first(1));
+    assertEquals("failed", bench.node().harvest("forced").getString("status"));
     HttpResponse<Buffer> accepted = trigger("forced", "?force=true");
     assertEquals(202, accepted.statusCode(), accepted.bodyAsString());
-    JsonObject run = node.awaitRun(accepted.bodyAsJsonObject().getString("id"));
+    JsonObject run = bench.node().awaitRun(accepted.bodyAsJsonObject().getString("id"));
     assertEquals("succeeded", run.getString("status"), run.encode());
     assertEquals(3, run.getInteger("removed"));
     assertEquals(1, count("forced"));
@@ -111,10 +92,10 @@ class RemovalValveTest {
   @Test
   void keepsTheValveForTheRunAfterAForcedOne() {
     harvestedWithFour("once");
-    registry.serve("/once", first(3));
-    assertEquals("succeeded", node.awaitRun(trigger("once", "?force=true").bodyAsJsonObject().getString("id")).getString("status"));
-    registry.serve("/once", first(1));
-    JsonObject run = node.harvest("once");
+    bench.registry().serve("/once", first(3));
+    assertEquals("succeeded", bench.node().awaitRun(trigger("once", "?force=true").bodyAsJsonObject().getString("id")).getString("status"));
+    bench.registry().serve("/once", first(1));
+    JsonObject run = bench.node().harvest("once");
     assertEquals("failed", run.getString("status"), "2 of 3 is more than half: " + run.encode());
   }
 
@@ -129,7 +110,7 @@ class RemovalValveTest {
   private static long count(String sourceId) {
     String query = "SELECT (COUNT(?r) AS ?n) WHERE { GRAPH <" + TestNode.BASE + "/graph/source/" + sourceId + "> { "
         + "?r a <http://www.w3.org/ns/dcat#CatalogRecord> } }";
-    try (var exec = org.apache.jena.sparql.exec.http.QueryExecutionHTTP.service(node.url("/sparql")).query(query).build()) {
+    try (var exec = org.apache.jena.sparql.exec.http.QueryExecutionHTTP.service(bench.node().url("/sparql")).query(query).build()) {
       return exec.execSelect().next().getLiteral("n").getLong();
     }
   }

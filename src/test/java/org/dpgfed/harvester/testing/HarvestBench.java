@@ -5,34 +5,69 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.dpgfed.harvester.testing.FakeRegistry.Answer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A node and a fake registry on one Vert.x, for harvest tests: the node gets the test settings
- * plus the ones a test gives, and {@link #good()} is a registry of four records.
+ * plus the ones a test gives, and {@link #good()} is a registry of four records. Either started
+ * by hand ({@link #start}, then closed), or shared by a test class as a JUnit extension
+ * ({@code @RegisterExtension static HarvestBench bench = HarvestBench.perClass(settings)}).
  */
-public final class HarvestBench implements AutoCloseable {
+public final class HarvestBench implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
   private static final Path GOOD = Path.of("src/test/resources/e2e/registry-v1.json");
 
-  private final Vertx vertx;
-  private final FakeRegistry registry;
-  private final TestNode node;
+  private final Map<String, String> settings;
+  private Path dataDir;
+  private Vertx vertx;
+  private FakeRegistry registry;
+  private TestNode node;
+  private BreakingSource breaking;
 
-  private HarvestBench(Vertx vertx, FakeRegistry registry, TestNode node) {
-    this.vertx = vertx;
-    this.registry = registry;
-    this.node = node;
+  private HarvestBench(Map<String, String> settings) {
+    this.settings = settings;
+  }
+
+  /** A bench each test class starts before its first test and closes after its last. */
+  public static HarvestBench perClass(Map<String, String> settings) {
+    return new HarvestBench(settings);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    dataDir = Files.createTempDirectory("harvest-bench");
+    open(dataDir);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    close();
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   /** @param settings environment variables over {@link TestNode#environment} */
   public static HarvestBench start(Path dataDir, Map<String, String> settings) {
-    Vertx vertx = Vertx.vertx();
-    FakeRegistry registry = new FakeRegistry();
+    HarvestBench bench = new HarvestBench(settings);
+    bench.open(dataDir);
+    return bench;
+  }
+
+  private void open(Path dir) {
+    vertx = Vertx.vertx();
+    registry = new FakeRegistry();
     TestNode.await(vertx.deployVerticle(registry));
-    Map<String, String> env = TestNode.environment(dataDir);
+    Map<String, String> env = TestNode.environment(dir);
     env.putAll(settings);
-    return new HarvestBench(vertx, registry, TestNode.start(vertx, null, env));
+    node = TestNode.start(vertx, null, env);
   }
 
   public TestNode node() {
@@ -60,11 +95,14 @@ public final class HarvestBench implements AutoCloseable {
     return Answer.bytes("application/json", goodBytes());
   }
 
-  /** Registers and harvests a bystander source, and answers the fault-test helper that watches it. */
-  public BreakingSource breaking() {
-    registry.serve("/bystander", good());
-    node.awaitRun(TestNode.firstRunId(node.register(BreakingSource.source(registry, "bystander", "/bystander"))));
-    return new BreakingSource(node, registry, "bystander");
+  /** The fault-test helper, watching a bystander source registered and harvested on first use. */
+  public synchronized BreakingSource breaking() {
+    if (breaking == null) {
+      registry.serve("/bystander", good());
+      node.awaitRun(TestNode.firstRunId(node.register(BreakingSource.source(registry, "bystander", "/bystander"))));
+      breaking = new BreakingSource(node, registry, "bystander");
+    }
+    return breaking;
   }
 
   @Override
