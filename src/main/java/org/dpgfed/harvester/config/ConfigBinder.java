@@ -26,7 +26,8 @@ final class ConfigBinder {
     Config.Auth auth = new Config.Auth(text("auth.adminToken"));
     Config.Sparql sparql = new Config.Sparql(
         duration("sparql.timeout"), integer("sparql.maxRows", 1, Integer.MAX_VALUE),
-        integer("sparql.workers", 1, 256));
+        integer("sparql.workers", 1, 256), integer("sparql.maxQueryLength", 1, Integer.MAX_VALUE),
+        integer("sparql.maxConcurrent", 1, 1024), duration("sparql.clientBudget"), peers("sparql.federationPeers"));
     Config.Harvest harvest = new Config.Harvest(
         bool("harvest.allowPrivateNetworks"), duration("harvest.connectTimeout"),
         duration("harvest.firstByteTimeout"), duration("harvest.totalTimeout"),
@@ -38,7 +39,7 @@ final class ConfigBinder {
         share("harvest.maxRemovedShare"), duration("harvest.runTimeout"));
     Config.Node node = new Config.Node(
         text("node.title"), text("node.description"), text("node.publisher"),
-        email("node.contactEmail"), iriOrEmpty("node.dataLicense"));
+        email("node.contactEmail"), iriOrEmpty("node.dataLicense"), integer("node.feedPageSize", 1, 10_000));
     return new Config(http, store, auth, sparql, harvest, node, sources, configDir);
   }
 
@@ -144,6 +145,23 @@ final class ConfigBinder {
       return value;
     }
     throw bad(key, "empty, or an absolute IRI such as http://spdx.org/licenses/CC0-1.0");
+  }
+
+  /** A YAML list, or (from the environment) URLs separated by commas or spaces. */
+  private List<String> peers(String key) {
+    JsonNode node = tree.path("sparql").path("federationPeers");
+    List<String> urls = new java.util.ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(url -> urls.add(url.asText().trim()));
+    } else if (!text(key).isEmpty()) {
+      urls.addAll(List.of(text(key).split("[,\\s]+")));
+    }
+    for (String url : urls) {
+      if (!url.matches("https?://[^\\s/?#]+(/[^\\s#]*)?")) {
+        throw bad(key, "a list of absolute http(s) URLs of SPARQL endpoints");
+      }
+    }
+    return urls;
   }
 
   private String baseUrl(String key) {

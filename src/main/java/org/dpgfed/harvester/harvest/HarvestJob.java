@@ -65,7 +65,7 @@ final class HarvestJob {
     long watchdog = ctx.vertx().setTimer(ctx.settings().runTimeout().toMillis(),
         id -> harvested.tryFail(new RunTimeoutException(ctx.settings().runTimeout())));
     ctx.workers().executeBlocking(() -> start(running), false)
-        .compose(since -> harvestPage(source.url(), since))
+        .compose(since -> harvestPage(adapter.firstPageUrl(source.url(), source.query()), since))
         .onComplete(ar -> {
           if (ar.succeeded()) {
             harvested.tryComplete();

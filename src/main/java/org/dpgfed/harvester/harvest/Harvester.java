@@ -16,11 +16,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.fetch.Fetcher;
 import org.dpgfed.harvester.model.Iris;
+import org.dpgfed.harvester.registry.ProductsChanged;
 import org.dpgfed.harvester.registry.Run;
 import org.dpgfed.harvester.registry.RunLog;
 import org.dpgfed.harvester.registry.Source;
 import org.dpgfed.harvester.registry.SourceRegistry;
 import org.dpgfed.harvester.source.Adapters;
+import org.dpgfed.harvester.source.feed.FeedReader;
 import org.dpgfed.harvester.store.TripleStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,28 +50,32 @@ public final class Harvester {
   private final Map<String, List<Promise<Run>>> waiters = new ConcurrentHashMap<>();
 
   public Harvester(Vertx vertx, WorkerExecutor workers, SourceRegistry sources, RunLog runs, TripleStore store,
-      Adapters adapters, Fetcher fetcher, Iris iris, Clock clock, Config.Harvest settings) {
+      Adapters adapters, Fetcher fetcher, Iris iris, Clock clock, ProductsChanged productsChanged,
+      Config.Harvest settings) {
     this.vertx = vertx;
     this.workers = workers;
     this.sources = sources;
     this.runs = runs;
     this.adapters = adapters;
     this.clock = clock;
-    this.context = new HarvestContext(vertx, fetcher, workers, store, sources, runs, iris, clock, settings);
+    this.context = new HarvestContext(vertx, fetcher, workers, store, sources, runs, iris, clock, settings,
+        productsChanged);
   }
 
   /**
-   * Schedules every source; those a crash interrupted, and those never harvested, run now. Blocking
-   * (call from a worker): their runs are recorded before it returns, so the API shows them at once.
+   * Schedules every source; those a crash interrupted, and those never harvested, run now. The
+   * future completes once their runs are recorded (queued), so callers see them at once.
    */
-  public void start(List<String> interrupted) {
+  public Future<Void> start(List<String> interrupted) {
+    List<Future<Run>> started = new java.util.ArrayList<>();
     for (Source source : sources.list()) {
       if (source.enabled() && (interrupted.contains(source.id()) || runs.runsOf(source.id()).isEmpty())) {
-        active.computeIfAbsent(source.id(), id -> launch(id, () -> Future.succeededFuture(runs.open(id))));
+        started.add(trigger(source.id()));
       } else {
         scheduleNext(source.id());
       }
     }
+    return Future.all(started).mapEmpty();
   }
 
   /** Starts a run now, or answers the run already queued or running. */
@@ -152,22 +158,20 @@ public final class Harvester {
   }
 
   private Future<String> launch(String sourceId) {
-    return launch(sourceId, () -> workers.executeBlocking(() -> runs.open(sourceId), false));
-  }
-
-  /** @param open records the new run (on a worker, or at once when already on one) */
-  private Future<String> launch(String sourceId, java.util.function.Supplier<Future<Run>> open) {
     Source source = sources.get(sourceId).orElse(null);
     if (source == null) {
       return Future.failedFuture(new org.dpgfed.harvester.model.NotFoundException("no source '" + sourceId + "'"));
     }
     cancel(sourceId);
-    HarvestJob job = new HarvestJob(source, adapters.forFormat(source.format()).orElseThrow(), context,
-        () -> forced.contains(sourceId));
+    java.util.function.Function<Run, Future<Run>> job = source.format().equals(FeedReader.FORMAT)
+        ? new FeedHarvestJob(source, new FeedHarvestJob.Context(context.fetcher(), workers, context.store(), sources,
+            runs, context.iris(), clock, context.productsChanged()))::execute
+        : new HarvestJob(source, adapters.forFormat(source.format()).orElseThrow(), context,
+            () -> forced.contains(sourceId))::execute;
     Promise<String> runId = Promise.promise();
-    Future<Run> opened = open.get();
+    Future<Run> opened = workers.executeBlocking(() -> runs.open(sourceId), false);
     opened.onSuccess(run -> runId.complete(run.id())).onFailure(runId::fail);
-    opened.compose(job::execute)
+    opened.compose(job)
         .onComplete(ar -> finished(sourceId, runId.future(), ar.succeeded() ? ar.result() : null, ar.cause()));
     return runId.future();
   }

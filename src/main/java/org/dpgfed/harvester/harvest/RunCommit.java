@@ -53,7 +53,8 @@ final class RunCommit {
     if (h.notModified()) {
       return unchanged(run, ctx.store().records(graph).size(), 0, h.problems(), null);
     }
-    RecordMinter.Minted minted = new RecordMinter(ctx.iris()).mint(source.id(), ctx.iris().run(running.id()), h.records());
+    RecordMinter.Minted minted = new RecordMinter(ctx.iris()).mint(source.id(), ctx.iris().run(running.id()), h.records(),
+        new RecordMinter.Provenance(source.url(), ctx.clock().instant()));
     h.records().clear();
     List<Problem> all = new ArrayList<>(h.problems());
     all.addAll(minted.problems());
@@ -68,6 +69,7 @@ final class RunCommit {
       done[0] = run.finished(RunStatus.SUCCEEDED, minted.records().size(), replaced.triples(),
           replaced.added(), replaced.removed(), minted.invalid(), ctx.clock().instant());
       ctx.sources().writeApplied(conn, source.id(), applied);
+      ctx.productsChanged().changed(conn, replaced.products(), done[0].finishedAt());
       ctx.runs().write(conn, done[0]);
       ctx.runs().writeProblems(conn, done[0].id(), all);
     });

@@ -30,13 +30,16 @@ public final class SourceRegistry {
   /** The properties of a source that describe its last applied run rather than its settings. */
   private static final List<IRI> HARVEST_STATE = List.of(DPG.CONTENT_HASH, DPG.ETAG, DPG.LAST_MODIFIED);
 
+  private final ProductsChanged productsChanged;
   private final Map<String, Source> sources = new ConcurrentHashMap<>();
 
-  public SourceRegistry(TripleStore store, Iris iris, Clock clock) {
+  /** @param productsChanged told which products lost a listing when a source's graph is dropped */
+  public SourceRegistry(TripleStore store, Iris iris, Clock clock, ProductsChanged productsChanged) {
     this.store = store;
     this.iris = iris;
     this.meta = new MetaGraph(iris);
     this.clock = clock;
+    this.productsChanged = productsChanged;
   }
 
   /** Reads every source from the store; called once at start. */
@@ -92,7 +95,9 @@ public final class SourceRegistry {
     store.write(conn -> {
       conn.remove(iris.source(id), null, null, iris.metaGraph());
       RunLog.removeRunsOf(conn, iris, id);
+      java.util.Set<org.eclipse.rdf4j.model.IRI> products = TripleStore.products(conn, iris.sourceGraph(id));
       conn.clear(iris.sourceGraph(id));
+      productsChanged.changed(conn, products, clock.instant());
     });
     sources.remove(id);
   }

@@ -57,7 +57,7 @@ public final class SourcesApi {
   }
 
   public void create(RoutingContext ctx) {
-    Source source = check.check(body(ctx).getMap(), false);
+    Source source = ApiContract.withBodyErrors(ctx, () -> check.check(body(ctx).getMap(), false));
     workers.executeBlocking(() -> {
           checkAddress(source.url());
           return registry.create(source);
@@ -76,7 +76,7 @@ public final class SourcesApi {
     if (body.containsKey("id") && !id.equals(body.getValue("id"))) {
       throw InvalidInputException.of("id", "must be '" + id + "', the id in the path");
     }
-    Source source = check.check(body.copy().put("id", id).getMap(), old.fromConfig());
+    Source source = ApiContract.withBodyErrors(ctx, () -> check.check(body.copy().put("id", id).getMap(), old.fromConfig()));
     workers.executeBlocking(() -> {
           checkAddress(source.url());
           return registry.replace(source);
@@ -151,9 +151,19 @@ public final class SourcesApi {
     }
   }
 
+  /** The id a create request names, or null when the body does not name one (the checks then refuse it). */
+  public static String bodyId(RoutingContext ctx) {
+    try {
+      return ctx.body() == null || ctx.body().length() <= 0 ? null
+          : ctx.body().asJsonObject().getValue("id") instanceof String id ? id : null;
+    } catch (DecodeException | ClassCastException e) {
+      return null;
+    }
+  }
+
   static JsonObject body(RoutingContext ctx) {
     try {
-      Object json = ctx.body() == null || ctx.body().length() == 0 ? null : ctx.body().asJsonObject();
+      Object json = ctx.body() == null || ctx.body().length() <= 0 ? null : ctx.body().asJsonObject();
       if (json == null) {
         throw InvalidInputException.of("", "the body must be a JSON object");
       }
