@@ -199,7 +199,8 @@ public final class Main {
     WorkerExecutor sparqlPool = vertx.createSharedWorkerExecutor("dpg-sparql", config.sparql().workers(), 1, TimeUnit.HOURS);
     WorkerExecutor apiPool = vertx.createSharedWorkerExecutor("dpg-api", 4, 10, TimeUnit.MINUTES);
     Fetcher fetcher = new Fetcher(vertx, config.harvest());
-    Harvester harvester = new Harvester(vertx, harvestPool, sources, runs, store, adapters, fetcher, iris, clock, feed);
+    Harvester harvester = new Harvester(vertx, harvestPool, sources, runs, store, adapters, fetcher, iris, clock, feed,
+        config.harvest());
     routes(router, config,
         new SparqlHandler(store, sparqlPool, config.sparql(), iris.base(),
             new ServiceDescription(store, sparqlPool, iris, config.node(), hidden), hidden,

@@ -36,11 +36,17 @@ public record Config(
     }
   }
 
+  /**
+   * @param allowedHosts host names exempt from the address policy
+   * @param maxRemovedShare the largest share of a source's records one run may remove unless forced
+   * @param runTimeout a run still fetching or reading after this long fails
+   */
   public record Harvest(
       boolean allowPrivateNetworks, Duration connectTimeout, Duration firstByteTimeout,
       Duration totalTimeout, int maxAttempts, Duration retryDelay, long maxBodyBytes,
       int maxRedirects, Duration minSchedule, int workers, int staleAfterFailures,
-      int staleAfterSchedules, int runHistory, String userAgent) {}
+      int staleAfterSchedules, int runHistory, String userAgent, List<String> allowedHosts,
+      double maxRemovedShare, Duration runTimeout) {}
 
   /** @param feedPageSize members per page of the change feed */
   public record Node(String title, String description, String publisher, String contactEmail, String dataLicense,

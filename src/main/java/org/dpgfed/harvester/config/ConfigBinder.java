@@ -35,7 +35,8 @@ final class ConfigBinder {
         positiveLong("harvest.maxBodyBytes"), integer("harvest.maxRedirects", 0, 20),
         duration("harvest.minSchedule"), integer("harvest.workers", 1, 256),
         integer("harvest.staleAfterFailures", 1, 1000), integer("harvest.staleAfterSchedules", 1, 1000),
-        integer("harvest.runHistory", 1, 100000), nonEmpty("harvest.userAgent"));
+        integer("harvest.runHistory", 1, 100000), nonEmpty("harvest.userAgent"), hosts("harvest.allowedHosts"),
+        share("harvest.maxRemovedShare"), duration("harvest.runTimeout"));
     Config.Node node = new Config.Node(
         text("node.title"), text("node.description"), text("node.publisher"),
         email("node.contactEmail"), iriOrEmpty("node.dataLicense"), integer("node.feedPageSize", 1, 10_000));
@@ -86,6 +87,28 @@ final class ConfigBinder {
       // reported below
     }
     throw bad(key, "a whole number above 0");
+  }
+
+  private double share(String key) {
+    try {
+      double value = Double.parseDouble(text(key));
+      if (value >= 0 && value <= 1) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw bad(key, "a number from 0 to 1, such as 0.5");
+  }
+
+  private List<String> hosts(String key) {
+    List<String> hosts = java.util.Arrays.stream(text(key).split(",")).map(String::trim).filter(h -> !h.isEmpty()).toList();
+    for (String host : hosts) {
+      if (!host.matches("[A-Za-z0-9.:\\[\\]-]+")) {
+        throw bad(key, "empty, or host names separated by commas, such as registry.intranet,10.1.2.3");
+      }
+    }
+    return hosts;
   }
 
   private boolean bool(String key) {

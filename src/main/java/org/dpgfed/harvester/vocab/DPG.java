@@ -129,6 +129,9 @@ public final class DPG {
   public static final IRI MESSAGE = term("message");
   public static final IRI INDEX = term("index");
   public static final IRI CONTENT_HASH = term("contentHash");
+  public static final IRI ETAG = term("etag");
+  public static final IRI LAST_MODIFIED = term("lastModified");
+  public static final IRI HTTP_STATUS = term("httpStatus");
   public static final IRI SOURCE_ID = term("sourceId");
 
   private DPG() {}

@@ -133,6 +133,23 @@ public final class TestNode implements AutoCloseable {
     return awaitRun(response.bodyAsJsonObject().getString("id"));
   }
 
+  /** Statements in a source's graph, counted through /sparql. */
+  public long triples(String sourceId) {
+    String query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + BASE + "/graph/source/" + sourceId + "> { ?s ?p ?o } }";
+    try (var exec = org.apache.jena.sparql.exec.http.QueryExecutionHTTP.service(url("/sparql")).query(query).build()) {
+      return exec.execSelect().next().getLiteral("n").getLong();
+    }
+  }
+
+  /** A source as GET /api/sources/{id} shows it. */
+  public JsonObject source(String sourceId) {
+    HttpResponse<Buffer> response = await(client.get("/api/sources/" + sourceId).send());
+    if (response.statusCode() != 200) {
+      throw new AssertionError("source " + sourceId + ": " + response.statusCode() + " " + response.bodyAsString());
+    }
+    return response.bodyAsJsonObject();
+  }
+
   /** The run a registration started. */
   public static String firstRunId(JsonObject registered) {
     return registered.getJsonObject("status").getJsonObject("lastRun").getString("id");

@@ -40,7 +40,7 @@ public final class SourcesApi {
     this.runs = runs;
     this.harvester = harvester;
     this.check = check;
-    this.policy = new AddressPolicy(settings.allowPrivateNetworks());
+    this.policy = new AddressPolicy(settings.allowPrivateNetworks(), settings.allowedHosts());
     this.workers = workers;
     this.settings = settings;
     this.base = base;
@@ -106,10 +106,21 @@ public final class SourcesApi {
     if (!source.enabled()) {
       throw new ConflictException("the source '" + source.id() + "' is disabled; enable it to harvest");
     }
-    harvester.trigger(source.id())
+    harvester.trigger(source.id(), force(ctx))
         .onSuccess(run -> ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json")
             .putHeader("Location", base + "/api/runs/" + run.id()).end(Json.run(run).encode()))
         .onFailure(ctx::fail);
+  }
+
+  private static boolean force(RoutingContext ctx) {
+    String force = ctx.queryParams().get("force");
+    if (force == null || force.equals("false")) {
+      return false;
+    }
+    if (force.equals("true")) {
+      return true;
+    }
+    throw InvalidInputException.of("force", "must be true or false");
   }
 
   public void runs(RoutingContext ctx) {
