@@ -74,19 +74,20 @@ final class HarvestJob {
           }
         });
     return harvested.future()
-        .compose(v -> ctx.workers().executeBlocking(() -> new RunCommit(ctx, source, forced.getAsBoolean())
-            .apply(running, new RunCommit.Harvested(records, List.copyOf(problems), retrieval(), notModified,
-                pagesSeen.size() > 1)), false))
+        .compose(v -> ctx.workers().executeBlocking(() -> ctx.sources().whileRegistered(source,
+            () -> new RunCommit(ctx, source, forced.getAsBoolean()).apply(running, new RunCommit.Harvested(records,
+                List.copyOf(problems), retrieval(), notModified, pagesSeen.size() > 1)))
+            .orElseThrow(() -> new IllegalStateException("the source was deleted during the run")), false))
         .recover(err -> ctx.workers().executeBlocking(() -> fail(running, err), false))
         .onComplete(ar -> ctx.vertx().cancelTimer(watchdog));
   }
 
   /** Records the run as running; answers the validators of the last applied run to fetch with. */
   private Validators start(Run running) {
-    if (!ctx.sources().isRegistered(source)) {
-      throw new IllegalStateException("the source was deleted before the run started");
-    }
-    ctx.runs().save(running);
+    ctx.sources().whileRegistered(source, () -> {
+      ctx.runs().save(running);
+      return running;
+    }).orElseThrow(() -> new IllegalStateException("the source was deleted before the run started"));
     Retrieval applied = ctx.sources().applied(source.id());
     return new Validators(applied.etag(), applied.lastModified());
   }
@@ -139,18 +140,18 @@ final class HarvestJob {
   private Run fail(Run running, Throwable err) {
     String message = err.getMessage() == null ? err.getClass().getSimpleName() : err.getMessage();
     Run failed = running.retrieved(retrieval).failed(message, ctx.clock().instant());
-    if (!ctx.sources().isRegistered(source)) {
-      return failed; // nothing to record: the source and its history are gone
-    }
     List<Problem> seen;
     synchronized (problems) {
       seen = List.copyOf(problems);
     }
-    ctx.store().write(conn -> {
-      ctx.runs().write(conn, failed);
-      ctx.runs().writeProblems(conn, failed.id(), seen);
-    });
-    ctx.runs().remember(failed);
-    return failed;
+    // when the source is gone there is nothing to record: its history went with it
+    return ctx.sources().whileRegistered(source, () -> {
+      ctx.store().write(conn -> {
+        ctx.runs().write(conn, failed);
+        ctx.runs().writeProblems(conn, failed.id(), seen);
+      });
+      ctx.runs().remember(failed);
+      return failed;
+    }).orElse(failed);
   }
 }

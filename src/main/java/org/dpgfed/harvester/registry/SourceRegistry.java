@@ -60,6 +60,16 @@ public final class SourceRegistry {
   }
 
   /** Whether this very source is still registered (not deleted, nor deleted and registered anew). */
+  /**
+   * Runs work that records a run of {@code source} only while that very source is registered:
+   * a delete cannot interleave (it takes the same lock), so no run outlives its source.
+   *
+   * @return the work's answer, or empty when the source was deleted (or deleted and registered anew)
+   */
+  public synchronized <T> Optional<T> whileRegistered(Source source, java.util.function.Supplier<T> work) {
+    return isRegistered(source) ? Optional.ofNullable(work.get()) : Optional.empty();
+  }
+
   public boolean isRegistered(Source source) {
     return get(source.id()).filter(s -> s.createdAt().equals(source.createdAt())).isPresent();
   }
