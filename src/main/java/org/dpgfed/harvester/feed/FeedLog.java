@@ -42,31 +42,43 @@ public final class FeedLog implements ProductsChanged {
     this.iris = iris;
   }
 
-  /** Called after a source graph was replaced or dropped, in the same transaction. */
+  /**
+   * Decides the members a write adds: a version for each touched product whose description (across
+   * every source, {@code graph} taken from {@code content}) changed, a removal for each no source
+   * lists any more.
+   */
   @Override
-  public void changed(RepositoryConnection conn, Collection<IRI> touched, Instant now) {
-    long sequence = lastSequence(conn);
+  public Pending prepare(RepositoryConnection committed, Collection<IRI> touched, IRI graph, Model content, Instant now) {
+    long first = lastSequence(committed);
+    long sequence = first;
+    Model members = new LinkedHashModel();
     for (IRI product : touched.stream().distinct().sorted(Comparator.comparing(IRI::stringValue)).toList()) {
-      Model current = description(conn, product);
-      Optional<Resource> latest = latest(conn, product);
-      boolean removed = latest.map(v -> has(conn, v, RDF.TYPE, DPG.PRODUCT_REMOVAL)).orElse(false);
+      Model current = description(committed, product, graph, content);
+      Optional<Resource> latest = latest(committed, product);
+      boolean removed = latest.map(v -> has(committed, v, RDF.TYPE, DPG.PRODUCT_REMOVAL)).orElse(false);
       if (current.isEmpty()) {
         if (latest.isPresent() && !removed) {
-          writeMember(conn, product, ++sequence, now, null);
+          member(members, product, ++sequence, now, null, null);
         }
-      } else {
-        String hash = hash(current);
-        boolean same = latest.filter(v -> !removed)
-            .flatMap(v -> Models.objectLiteral(statements(conn, v, DPG.CONTENT_HASH)))
-            .map(Literal::stringValue).filter(hash::equals).isPresent();
-        if (!same) {
-          writeMember(conn, product, ++sequence, now, current);
-          conn.add(version(product, sequence), DPG.CONTENT_HASH, Values.literal(hash), iris.feedGraph());
-        }
+        continue;
+      }
+      String hash = hash(current);
+      boolean same = latest.filter(v -> !removed)
+          .flatMap(v -> Models.objectLiteral(statements(committed, v, DPG.CONTENT_HASH)))
+          .map(Literal::stringValue).filter(hash::equals).isPresent();
+      if (!same) {
+        member(members, product, ++sequence, now, current, hash);
       }
     }
-    conn.remove(iris.feed(), DPG.SEQUENCE, null, iris.feedGraph());
-    conn.add(iris.feed(), DPG.SEQUENCE, Values.literal(sequence), iris.feedGraph());
+    long last = sequence;
+    return conn -> {
+      if (last == first) {
+        return;
+      }
+      conn.add(members, iris.feedGraph());
+      conn.remove(iris.feed(), DPG.SEQUENCE, null, iris.feedGraph());
+      conn.add(iris.feed(), DPG.SEQUENCE, Values.literal(last), iris.feedGraph());
+    };
   }
 
   /** The IRI of a product's n-th version; every member, removals too, is numbered in the feed's sequence. */
@@ -74,9 +86,8 @@ public final class FeedLog implements ProductsChanged {
     return Values.iri(product.stringValue() + "/version/" + sequence);
   }
 
-  private void writeMember(RepositoryConnection conn, IRI product, long sequence, Instant now, Model description) {
+  private void member(Model m, IRI product, long sequence, Instant now, Model description, String hash) {
     IRI member = version(product, sequence);
-    Model m = new LinkedHashModel();
     m.add(member, RDF.TYPE, description == null ? DPG.PRODUCT_REMOVAL : DPG.PRODUCT_VERSION);
     m.add(member, DCTERMS.IS_VERSION_OF, product);
     m.add(member, PROV.GENERATED_AT_TIME, Values.literal(Date.from(now)));
@@ -87,15 +98,21 @@ public final class FeedLog implements ProductsChanged {
         Value object = st.getObject().equals(product) ? member : st.getObject();
         m.add(subject, st.getPredicate(), object);
       }
+      m.add(member, DPG.CONTENT_HASH, Values.literal(hash));
     }
-    conn.add(m, iris.feedGraph());
   }
 
-  /** The product's statements in every source graph, the blank nodes they lead to, and the records listing it. */
-  private Model description(RepositoryConnection conn, IRI product) {
+  /**
+   * The product's statements in every source graph, the blank nodes they lead to, and the records
+   * listing it; {@code graph}'s part comes from {@code content} instead of the store.
+   */
+  private Model description(RepositoryConnection conn, IRI product, IRI graph, Model content) {
     Model m = new LinkedHashModel();
+    if (content != null) {
+      fromContent(content, product, m);
+    }
     for (Statement st : QueryResults.asModel(conn.getStatements(product, null, null, false))) {
-      if (isSourceGraph(st.getContext())) {
+      if (isSourceGraph(st.getContext()) && !st.getContext().equals(graph)) {
         m.add(st.getSubject(), st.getPredicate(), st.getObject());
         if (st.getObject() instanceof BNode node) {
           QueryResults.asModel(conn.getStatements(node, null, null, false, st.getContext()))
@@ -104,13 +121,26 @@ public final class FeedLog implements ProductsChanged {
       }
     }
     for (Statement st : QueryResults.asModel(conn.getStatements(null, FOAF.PRIMARY_TOPIC, product, false))) {
-      if (isSourceGraph(st.getContext())) {
+      if (isSourceGraph(st.getContext()) && !st.getContext().equals(graph)) {
         m.add(st.getSubject(), FOAF.PRIMARY_TOPIC, product);
         QueryResults.asModel(conn.getStatements(st.getSubject(), DCTERMS.SOURCE, null, false, st.getContext()))
             .forEach(s -> m.add(s.getSubject(), s.getPredicate(), s.getObject()));
       }
     }
     return m;
+  }
+
+  private static void fromContent(Model content, IRI product, Model m) {
+    for (Statement st : content.filter(product, null, null)) {
+      m.add(st.getSubject(), st.getPredicate(), st.getObject());
+      if (st.getObject() instanceof BNode node) {
+        content.filter(node, null, null).forEach(b -> m.add(b.getSubject(), b.getPredicate(), b.getObject()));
+      }
+    }
+    for (Resource record : content.filter(null, FOAF.PRIMARY_TOPIC, product).subjects()) {
+      m.add(record, FOAF.PRIMARY_TOPIC, product);
+      content.filter(record, DCTERMS.SOURCE, null).forEach(s -> m.add(s.getSubject(), s.getPredicate(), s.getObject()));
+    }
   }
 
   private boolean isSourceGraph(Resource context) {

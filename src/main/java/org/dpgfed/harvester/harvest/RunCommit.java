@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Set;
 import org.dpgfed.harvester.model.Problem;
 import org.dpgfed.harvester.registry.Retrieval;
+import org.dpgfed.harvester.registry.ProductsChanged;
 import org.dpgfed.harvester.registry.Run;
 import org.dpgfed.harvester.registry.RunStatus;
 import org.dpgfed.harvester.registry.Source;
 import org.dpgfed.harvester.source.AdaptedRecord;
 import org.dpgfed.harvester.store.TripleStore;
+import org.eclipse.rdf4j.repository.RepositoryConnection;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Resource;
 
@@ -65,13 +67,22 @@ final class RunCommit {
     }
     checkRemovals(minted.records());
     Run[] done = new Run[1];
-    ctx.store().replaceGraph(graph, minted.graph(), (conn, replaced) -> {
-      done[0] = run.finished(RunStatus.SUCCEEDED, minted.records().size(), replaced.triples(),
-          replaced.added(), replaced.removed(), minted.invalid(), ctx.clock().instant());
-      ctx.sources().writeApplied(conn, source.id(), applied);
-      ctx.productsChanged().changed(conn, replaced.products(), done[0].finishedAt());
-      ctx.runs().write(conn, done[0]);
-      ctx.runs().writeProblems(conn, done[0].id(), all);
+    java.time.Instant now = ctx.clock().instant();
+    ctx.store().replaceGraph(graph, minted.graph(), new TripleStore.Replacement<ProductsChanged.Pending>() {
+      @Override
+      public ProductsChanged.Pending prepare(RepositoryConnection committed, TripleStore.Replaced replaced) {
+        return ctx.productsChanged().prepare(committed, replaced.products(), graph, minted.graph(), now);
+      }
+
+      @Override
+      public void write(RepositoryConnection conn, TripleStore.Replaced replaced, ProductsChanged.Pending feed) {
+        done[0] = run.finished(RunStatus.SUCCEEDED, minted.records().size(), replaced.triples(),
+            replaced.added(), replaced.removed(), minted.invalid(), now);
+        ctx.sources().writeApplied(conn, source.id(), applied);
+        feed.write(conn);
+        ctx.runs().write(conn, done[0]);
+        ctx.runs().writeProblems(conn, done[0].id(), all);
+      }
     });
     ctx.runs().remember(done[0]);
     return done[0];

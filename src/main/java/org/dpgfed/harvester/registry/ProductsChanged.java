@@ -3,12 +3,32 @@ package org.dpgfed.harvester.registry;
 import java.time.Instant;
 import java.util.Collection;
 import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 
-/** Told, inside the writing transaction, which products a graph replacement or removal touched. */
-@FunctionalInterface
+/**
+ * Told which products a write touched. A graph replacement prepares on the committed state (with
+ * the graph's new content at hand) and writes in the replacing transaction; small changes are
+ * told inside their transaction.
+ */
 public interface ProductsChanged {
-  ProductsChanged NONE = (conn, products, when) -> { };
+  ProductsChanged NONE = (committed, products, graph, content, when) -> conn -> { };
 
-  void changed(RepositoryConnection conn, Collection<IRI> products, Instant when);
+  /** What to write in the transaction. */
+  @FunctionalInterface
+  interface Pending {
+    void write(RepositoryConnection conn);
+  }
+
+  /**
+   * @param committed a connection on the committed state
+   * @param graph the graph being replaced (its committed content is out of date), or null
+   * @param content the graph's new content (empty when it is dropped), or null when {@code graph} is null
+   */
+  Pending prepare(RepositoryConnection committed, Collection<IRI> products, IRI graph, Model content, Instant when);
+
+  /** Inside a transaction whose own changes are small. */
+  default void changed(RepositoryConnection conn, Collection<IRI> products, Instant when) {
+    prepare(conn, products, null, null, when).write(conn);
+  }
 }

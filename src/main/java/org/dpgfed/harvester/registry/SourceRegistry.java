@@ -102,13 +102,14 @@ public final class SourceRegistry {
   /** Unregisters a source: its description, its runs and its graph go in one transaction. */
   public synchronized void delete(String id) {
     require(id);
-    store.write(conn -> {
-      conn.remove(iris.source(id), null, null, iris.metaGraph());
-      RunLog.removeRunsOf(conn, iris, id);
-      java.util.Set<org.eclipse.rdf4j.model.IRI> products = TripleStore.products(conn, iris.sourceGraph(id));
-      conn.clear(iris.sourceGraph(id));
-      productsChanged.changed(conn, products, clock.instant());
-    });
+    IRI graph = iris.sourceGraph(id);
+    store.write(committed -> productsChanged.prepare(committed, TripleStore.products(committed, graph), graph,
+        new LinkedHashModel(), clock.instant()), (conn, feed) -> {
+          conn.remove(iris.source(id), null, null, iris.metaGraph());
+          RunLog.removeRunsOf(conn, iris, id);
+          conn.clear(graph);
+          feed.write(conn);
+        });
     sources.remove(id);
   }
 

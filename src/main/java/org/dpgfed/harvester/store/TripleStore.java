@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.eclipse.rdf4j.common.transaction.IsolationLevels;
 import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.vocabulary.DCAT;
@@ -26,6 +27,8 @@ import org.eclipse.rdf4j.sail.lmdb.config.LmdbStoreConfig;
  */
 public final class TripleStore implements AutoCloseable {
   private final Repository repository;
+  /** One writer at a time, so work prepared on the committed state is still true when it is written. */
+  private final Object writer = new Object();
 
   private TripleStore(Repository repository) {
     this.repository = repository;
@@ -52,6 +55,22 @@ public final class TripleStore implements AutoCloseable {
 
   /** Runs the work in one transaction: all of it becomes visible at once, or none. */
   public void write(Consumer<RepositoryConnection> work) {
+    write(conn -> null, (conn, nothing) -> work.accept(conn));
+  }
+
+  /**
+   * Prepares on the committed state (fast reads, no transaction), then writes in one transaction;
+   * no other write comes between. Reads inside a large transaction are slow, so work that must
+   * read a lot does its reading in {@code prepare}.
+   */
+  public <T> void write(Function<RepositoryConnection, T> prepare, BiConsumer<RepositoryConnection, T> work) {
+    synchronized (writer) {
+      T prepared = read(prepare);
+      transaction(conn -> work.accept(conn, prepared));
+    }
+  }
+
+  private void transaction(Consumer<RepositoryConnection> work) {
     try (RepositoryConnection conn = repository.getConnection()) {
       conn.begin(IsolationLevels.SNAPSHOT_READ);
       try {
@@ -78,21 +97,33 @@ public final class TripleStore implements AutoCloseable {
     }
   }
 
+  /** Bookkeeping that lands with a graph replacement: prepared on the committed state, then written. */
+  public interface Replacement<T> {
+    T prepare(RepositoryConnection committed, Replaced replaced);
+
+    void write(RepositoryConnection conn, Replaced replaced, T prepared);
+  }
+
   /**
    * Replaces a graph's content in one transaction, so a query sees the old graph or the new one,
-   * never a mixture; {@code alsoInTransaction} writes bookkeeping that must land with it.
+   * never a mixture; {@code also} writes the bookkeeping that must land with it.
    */
-  public Replaced replaceGraph(IRI graph, Iterable<Statement> statements,
-      BiConsumer<RepositoryConnection, Replaced> alsoInTransaction) {
+  public <T> Replaced replaceGraph(IRI graph, Model content, Replacement<T> also) {
+    Set<Resource> after = content.filter(null, RDF.TYPE, DCAT.CATALOG_RECORD).subjects();
     Replaced[] result = new Replaced[1];
     write(conn -> {
-      Set<Resource> before = records(conn, graph);
       Set<IRI> products = products(conn, graph);
+      content.filter(null, FOAF.PRIMARY_TOPIC, null).objects().forEach(o -> {
+        if (o instanceof IRI product) {
+          products.add(product);
+        }
+      });
+      result[0] = new Replaced(records(conn, graph), after, products, content.size());
+      return also.prepare(conn, result[0]);
+    }, (conn, prepared) -> {
       conn.clear(graph);
-      conn.add(statements, graph);
-      products.addAll(products(conn, graph));
-      result[0] = new Replaced(before, records(conn, graph), products, conn.size(graph));
-      alsoInTransaction.accept(conn, result[0]);
+      conn.add(content, graph);
+      also.write(conn, result[0], prepared);
     });
     return result[0];
   }
