@@ -77,7 +77,7 @@ final class RunCommit {
       @Override
       public void write(RepositoryConnection conn, TripleStore.Replaced replaced, ProductsChanged.Pending feed) {
         done[0] = run.finished(RunStatus.SUCCEEDED, minted.records().size(), replaced.triples(),
-            replaced.added(), replaced.removed(), minted.invalid(), now);
+            replaced.added(), replaced.removed(), minted.invalid(), ctx.clock().instant());
         ctx.sources().writeApplied(conn, source.id(), applied);
         feed.write(conn);
         ctx.runs().write(conn, done[0]);
