@@ -141,6 +141,11 @@ public final class TripleStore implements AutoCloseable {
     return read(conn -> conn.size(graph));
   }
 
+  /** How many distinct products a graph's records are about. */
+  public static long productCount(RepositoryConnection conn, IRI graph) {
+    return products(conn, graph).size();
+  }
+
   /** The products a graph's records are about. */
   public static Set<IRI> products(RepositoryConnection conn, IRI graph) {
     Set<IRI> products = new HashSet<>();

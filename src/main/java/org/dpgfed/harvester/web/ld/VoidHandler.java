@@ -21,7 +21,6 @@ import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
-import org.eclipse.rdf4j.query.QueryLanguage;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 import org.eclipse.rdf4j.rio.Rio;
 
@@ -84,7 +83,7 @@ public final class VoidHandler implements Handler<RoutingContext> {
       m.add(graph, DCTERMS.TITLE, Values.literal(source.title()));
       m.add(graph, DCTERMS.SOURCE, iris.source(source.id()));
       m.add(graph, term("triples"), Values.literal(triples));
-      m.add(graph, term("entities"), Values.literal(products(conn, graph)));
+      m.add(graph, term("entities"), Values.literal(TripleStore.productCount(conn, graph)));
       runs.runsOf(source.id()).stream()
           .filter(r -> r.status() == RunStatus.SUCCEEDED || r.status() == RunStatus.UNCHANGED)
           .map(Run::finishedAt).findFirst()
@@ -94,13 +93,7 @@ public final class VoidHandler implements Handler<RoutingContext> {
     return m;
   }
 
-  private static long products(RepositoryConnection conn, IRI graph) {
-    String query = "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { GRAPH <" + graph
-        + "> { ?r <http://xmlns.com/foaf/0.1/primaryTopic> ?p } }";
-    try (var result = conn.prepareTupleQuery(QueryLanguage.SPARQL, query).evaluate()) {
-      return result.hasNext() ? ((org.eclipse.rdf4j.model.Literal) result.next().getValue("n")).longValue() : 0;
-    }
-  }
+
 
   private static IRI term(String local) {
     return Values.iri(VOID, local);

@@ -4,7 +4,13 @@ import io.vertx.core.Handler;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.rdf4j.model.Literal;
+import org.eclipse.rdf4j.model.vocabulary.PROV;
+import org.eclipse.rdf4j.query.QueryLanguage;
+import org.eclipse.rdf4j.repository.RepositoryConnection;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.model.Iris;
 import org.dpgfed.harvester.store.TripleStore;
@@ -22,6 +28,8 @@ import org.eclipse.rdf4j.rio.Rio;
 /** The SPARQL Service Description answered by {@code GET /sparql} without a query. */
 public final class ServiceDescription implements Handler<RoutingContext> {
   private static final String FORMATS = "http://www.w3.org/ns/formats/";
+  private static final IRI VOID_TRIPLES = Values.iri("http://rdfs.org/ns/void#triples");
+  private static final IRI VOID_ENTITIES = Values.iri("http://rdfs.org/ns/void#entities");
 
   private final TripleStore store;
   private final java.util.Set<Resource> hidden;
@@ -85,13 +93,41 @@ public final class ServiceDescription implements Handler<RoutingContext> {
     m.add(dataset, SD.DEFAULT_GRAPH, defaultGraph);
     m.add(defaultGraph, RDF.TYPE, SD.GRAPH_CLASS);
     store.read(conn -> {
+      long total = 0;
+      Map<Resource, Literal> harvested = lastHarvests(conn);
       for (Resource graph : conn.getContextIDs().stream().filter(g -> !hidden.contains(g)).toList()) {
         BNode named = Values.bnode();
+        BNode described = Values.bnode();
+        long triples = conn.size(graph);
+        total += triples;
         m.add(dataset, SD.NAMED_GRAPH_PROPERTY, named);
         m.add(named, SD.NAME, graph);
+        m.add(named, SD.GRAPH_PROPERTY, described);
+        m.add(described, RDF.TYPE, SD.GRAPH_CLASS);
+        m.add(described, VOID_TRIPLES, Values.literal(triples));
+        if (graph.stringValue().startsWith(iris.sourceGraphPrefix())) {
+          m.add(described, VOID_ENTITIES, Values.literal(TripleStore.productCount(conn, (IRI) graph)));
+          Literal last = harvested.get(iris.source(graph.stringValue().substring(iris.sourceGraphPrefix().length())));
+          if (last != null) {
+            m.add(described, DCTERMS.MODIFIED, last);
+          }
+        }
       }
+      m.add(defaultGraph, VOID_TRIPLES, Values.literal(total));
       return null;
     });
     return m;
+  }
+
+  /** When each source's last successful (or unchanged) run ended, read from the meta graph. */
+  private Map<Resource, Literal> lastHarvests(RepositoryConnection conn) {
+    String query = "SELECT ?source (MAX(?end) AS ?last) WHERE { GRAPH <" + iris.metaGraph() + "> { ?run <"
+        + PROV.USED + "> ?source ; <" + PROV.ENDED_AT_TIME + "> ?end ; <https://w3id.org/dpgfed/vocab#status> ?status "
+        + "FILTER(?status IN (\"succeeded\", \"unchanged\")) } } GROUP BY ?source";
+    Map<Resource, Literal> last = new HashMap<>();
+    try (var result = conn.prepareTupleQuery(QueryLanguage.SPARQL, query).evaluate()) {
+      result.forEach(row -> last.put((Resource) row.getValue("source"), (Literal) row.getValue("last")));
+    }
+    return last;
   }
 }

@@ -212,6 +212,12 @@ class SparqlProtocolTest {
     RDFParser.fromString(turtle.body(), Lang.TURTLE).parse(parsed);
     assertTrue(turtle.body().contains("sparql-service-description"));
     assertTrue(turtle.body().contains(TestNode.BASE + "/sparql"));
+    org.apache.jena.graph.Graph sd = parsed.getDefaultGraph();
+    var entities = sd.find(null, org.apache.jena.graph.NodeFactory.createURI("http://rdfs.org/ns/void#entities"), null).toList();
+    assertEquals(1, entities.size(), "live statistics: products of the one source graph");
+    assertEquals(3, ((Number) entities.get(0).getObject().getLiteralValue()).intValue());
+    assertTrue(sd.find(null, org.apache.jena.graph.NodeFactory.createURI("http://purl.org/dc/terms/modified"), null).hasNext(),
+        "the source's last harvest");
     HttpResponse<String> jsonld = Http.get(endpoint, "application/ld+json");
     assertTrue(jsonld.headers().firstValue("Content-Type").orElseThrow().startsWith("application/ld+json"));
   }
