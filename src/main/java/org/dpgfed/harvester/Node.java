@@ -4,49 +4,75 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.dpgfed.harvester.fetch.Fetcher;
 import org.dpgfed.harvester.harvest.Harvester;
+import org.dpgfed.harvester.metrics.NodeMetrics;
 import org.dpgfed.harvester.store.TripleStore;
+import org.dpgfed.harvester.web.Gate;
 
 /** A running node: what {@link Main#start} built, and how to stop it in order. */
 public final class Node {
-  private final Vertx vertx;
-  private final HttpServer server;
-  private final String baseUrl;
-  private final TripleStore store;
-  private final Harvester harvester;
-  private final Fetcher fetcher;
-  private final List<WorkerExecutor> pools;
+  /** The parts a node stops, in the order it stops them. */
+  record Parts(HttpServer server, Gate gate, Harvester harvester, Fetcher fetcher, List<WorkerExecutor> pools,
+      TripleStore store, NodeMetrics metrics) {}
 
-  Node(Vertx vertx, HttpServer server, String baseUrl, TripleStore store, Harvester harvester, Fetcher fetcher,
-      List<WorkerExecutor> pools) {
+  private final Vertx vertx;
+  private final String baseUrl;
+  private final Parts parts;
+  private final Duration shutdownTimeout;
+
+  Node(Vertx vertx, String baseUrl, Parts parts, Duration shutdownTimeout) {
     this.vertx = vertx;
-    this.server = server;
     this.baseUrl = baseUrl;
-    this.store = store;
-    this.harvester = harvester;
-    this.fetcher = fetcher;
-    this.pools = pools;
+    this.parts = parts;
+    this.shutdownTimeout = shutdownTimeout;
   }
 
   public int port() {
-    return server.actualPort();
+    return parts.server().actualPort();
   }
 
   public String baseUrl() {
     return baseUrl;
   }
 
-  /** Stops taking requests and runs, then closes the store. */
+  public Duration shutdownTimeout() {
+    return shutdownTimeout;
+  }
+
+  /** {@link #close(Duration)} within {@code node.shutdownTimeout}. */
   public Future<Void> close() {
-    harvester.stop();
-    return server.close()
-        .compose(v -> fetcher.close())
-        .compose(v -> Future.all(pools.stream().map(WorkerExecutor::close).toList()))
-        .compose(v -> vertx.executeBlocking(() -> {
-          store.close();
+    return close(shutdownTimeout);
+  }
+
+  /**
+   * Stops in order: refuse new requests (503) and new runs; give requests in flight and runs half
+   * the time to end (runs stop at their next safe point and end failed, "shutdown"); close the
+   * connections, the fetcher and the pools; close the store, interrupting queries still running
+   * when the time is nearly up.
+   */
+  public Future<Void> close(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Future<Void> drained = Future.join(parts.harvester().shutdown(), parts.gate().close()).mapEmpty();
+    return drained.timeout(timeout.toMillis() / 2, TimeUnit.MILLISECONDS).otherwiseEmpty()
+        .eventually(() -> parts.server().close())
+        .eventually(() -> parts.fetcher().close())
+        .eventually(() -> Future.join(parts.pools().stream().map(WorkerExecutor::close).toList()))
+        .eventually(() -> vertx.executeBlocking(() -> {
+          parts.store().close(remaining(deadline));
           return null;
-        }));
+        }))
+        .eventually(() -> {
+          parts.metrics().close();
+          return Future.succeededFuture();
+        }).mapEmpty();
+  }
+
+  /** What is left until the deadline, less a second for the steps after the store closes. */
+  private static Duration remaining(long deadline) {
+    return Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).minusSeconds(1);
   }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param configDir the folder relative {@code file:} URLs resolve against
  */
 public record Config(
-    Http http, Store store, Auth auth, Sparql sparql, Harvest harvest, Node node,
+    Http http, Store store, Auth auth, Sparql sparql, Harvest harvest, Node node, Log log,
     List<Map<String, Object>> sources, Path configDir) {
 
   /** @param publicBaseUrl empty means {@code http://localhost:<port>} */
@@ -32,7 +32,12 @@ public record Config(
       int maxRedirects, Duration minSchedule, int workers, int staleAfterFailures,
       int staleAfterSchedules, int runHistory, String userAgent) {}
 
-  public record Node(String title, String description, String publisher, String contactEmail, String dataLicense) {}
+  /** @param shutdownTimeout how long a stopping node may take before it exits */
+  public record Node(String title, String description, String publisher, String contactEmail, String dataLicense,
+      Duration shutdownTimeout) {}
+
+  /** @param json one JSON object per line instead of human-readable lines */
+  public record Log(boolean json) {}
 
   /** The base URL once the port is known (port 0 is only known after listening). */
   public String publicBaseUrl(int actualPort) {
@@ -41,6 +46,6 @@ public record Config(
   }
 
   public Config withHttp(Http newHttp) {
-    return new Config(newHttp, store, auth, sparql, harvest, node, sources, configDir);
+    return new Config(newHttp, store, auth, sparql, harvest, node, log, sources, configDir);
   }
 }

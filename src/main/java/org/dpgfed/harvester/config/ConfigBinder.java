@@ -37,8 +37,9 @@ final class ConfigBinder {
         integer("harvest.runHistory", 1, 100000), nonEmpty("harvest.userAgent"));
     Config.Node node = new Config.Node(
         text("node.title"), text("node.description"), text("node.publisher"),
-        email("node.contactEmail"), iriOrEmpty("node.dataLicense"));
-    return new Config(http, store, auth, sparql, harvest, node, sources, configDir);
+        email("node.contactEmail"), iriOrEmpty("node.dataLicense"), duration("node.shutdownTimeout"));
+    Config.Log log = new Config.Log(oneOf("log.format", "text", "json").equals("json"));
+    return new Config(http, store, auth, sparql, harvest, node, log, sources, configDir);
   }
 
   private String text(String key) {
@@ -61,6 +62,14 @@ final class ConfigBinder {
       throw bad(key, "any non-empty text");
     }
     return value;
+  }
+
+  private String oneOf(String key, String... allowed) {
+    String value = text(key);
+    if (java.util.Arrays.asList(allowed).contains(value)) {
+      return value;
+    }
+    throw bad(key, String.join(" or ", allowed));
   }
 
   private int integer(String key, int min, int max) {

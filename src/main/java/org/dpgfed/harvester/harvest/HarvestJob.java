@@ -1,6 +1,7 @@
 package org.dpgfed.harvester.harvest;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.WorkerExecutor;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,6 +42,7 @@ final class HarvestJob {
   private final RunLog runs;
   private final Iris iris;
   private final Clock clock;
+  private final Future<Void> stop;
 
   private final List<AdaptedRecord> records = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
@@ -48,7 +50,7 @@ final class HarvestJob {
   private final MessageDigest digest;
 
   HarvestJob(Source source, SourceAdapter adapter, Fetcher fetcher, WorkerExecutor workers, TripleStore store,
-      SourceRegistry sources, RunLog runs, Iris iris, Clock clock) {
+      SourceRegistry sources, RunLog runs, Iris iris, Clock clock, Future<Void> stop) {
     this.source = source;
     this.adapter = adapter;
     this.fetcher = fetcher;
@@ -58,6 +60,7 @@ final class HarvestJob {
     this.runs = runs;
     this.iris = iris;
     this.clock = clock;
+    this.stop = stop;
     try {
       this.digest = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -87,7 +90,7 @@ final class HarvestJob {
     if (pagesSeen.size() > MAX_PAGES) {
       return Future.failedFuture(new AdapterException("the source has more than " + MAX_PAGES + " pages"));
     }
-    return fetcher.fetch(url, adapter.accept(), source.fromConfig())
+    return unlessStopped(fetcher.fetch(url, adapter.accept(), source.fromConfig()))
         .compose(fetched -> workers.executeBlocking(() -> {
           digest.update(fetched.body());
           AdaptedPage page = adapter.adapt(new Page(fetched.url(), fetched.contentType(), fetched.body()));
@@ -98,12 +101,39 @@ final class HarvestJob {
         .compose(page -> page.next().isPresent() ? harvestPage(page.next().get()) : Future.succeededFuture());
   }
 
+  /** The step's outcome, or a failure as soon as the node begins to shut down (a safe point: nothing is written yet). */
+  private <T> Future<T> unlessStopped(Future<T> step) {
+    if (stop.isComplete()) {
+      return Future.failedFuture(new Stopped());
+    }
+    Promise<T> outcome = Promise.promise();
+    step.onComplete(ar -> {
+      if (ar.succeeded()) {
+        outcome.tryComplete(ar.result());
+      } else {
+        outcome.tryFail(ar.cause());
+      }
+    });
+    stop.onComplete(v -> outcome.tryFail(new Stopped()));
+    return outcome.future();
+  }
+
+  /** The run was stopped by a shutdown before its commit began. */
+  private static final class Stopped extends RuntimeException {
+    Stopped() {
+      super("shutdown: the node stopped before this run could finish", null, false, false);
+    }
+  }
+
   /** Whether the source this job harvests is still registered (not deleted, nor deleted and registered anew). */
   private boolean stillRegistered() {
     return sources.get(source.id()).filter(s -> s.createdAt().equals(source.createdAt())).isPresent();
   }
 
   private Run commit(Run running) {
+    if (stop.isComplete()) {
+      throw new Stopped();
+    }
     if (!stillRegistered()) {
       throw new IllegalStateException("the source was deleted during the run");
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.dpgfed.harvester.fetch.Fetcher;
 import org.dpgfed.harvester.model.Iris;
 import org.dpgfed.harvester.registry.Run;
@@ -23,6 +24,7 @@ import org.dpgfed.harvester.source.Adapters;
 import org.dpgfed.harvester.store.TripleStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The scheduler: runs each enabled source at registration and then every schedule, at most one
@@ -46,6 +48,9 @@ public final class Harvester {
   private final Map<String, Long> timers = new ConcurrentHashMap<>();
   private final Map<String, Instant> nextRuns = new ConcurrentHashMap<>();
   private final Map<String, List<Promise<Run>>> waiters = new ConcurrentHashMap<>();
+  private final Map<String, Future<Run>> ending = new ConcurrentHashMap<>();
+  private final List<Consumer<Run>> finishedListeners = new CopyOnWriteArrayList<>();
+  private final Promise<Void> stopping = Promise.promise();
 
   public Harvester(Vertx vertx, WorkerExecutor workers, SourceRegistry sources, RunLog runs, TripleStore store,
       Adapters adapters, Fetcher fetcher, Iris iris, Clock clock) {
@@ -138,20 +143,40 @@ public final class Harvester {
     return promise.future().onComplete(ar -> vertx.cancelTimer(timer));
   }
 
+  /** Tells every run's listener (the metrics) when a run has finished, whatever its outcome. */
+  public void onRunFinished(Consumer<Run> listener) {
+    finishedListeners.add(listener);
+  }
+
   private Future<String> launch(String sourceId) {
     Source source = sources.get(sourceId).orElse(null);
     if (source == null) {
       return Future.failedFuture(new org.dpgfed.harvester.model.NotFoundException("no source '" + sourceId + "'"));
     }
+    if (stopping.future().isComplete()) {
+      return Future.failedFuture(new IllegalStateException("the node is shutting down"));
+    }
     cancel(sourceId);
     HarvestJob job = new HarvestJob(source, adapters.forFormat(source.format()).orElseThrow(), fetcher, workers, store,
-        sources, runs, iris, clock);
+        sources, runs, iris, clock, stopping.future());
     Promise<String> runId = Promise.promise();
     Future<Run> opened = workers.executeBlocking(() -> runs.open(sourceId), false);
-    opened.onSuccess(run -> runId.complete(run.id())).onFailure(runId::fail);
-    opened.compose(job::execute)
+    opened.onSuccess(run -> {
+      runId.complete(run.id());
+      logWithRun(run, () -> LOG.info("run started"));
+    }).onFailure(runId::fail);
+    Future<Run> ended = opened.compose(job::execute)
         .onComplete(ar -> finished(sourceId, runId.future(), ar.succeeded() ? ar.result() : null, ar.cause()));
+    ending.put(sourceId, ended);
+    ended.onComplete(ar -> ending.remove(sourceId, ended));
     return runId.future();
+  }
+
+  /** Logs with the run's id and source id in the MDC, so every line of a run carries both. */
+  private static void logWithRun(Run run, Runnable log) {
+    try (MDC.MDCCloseable r = MDC.putCloseable("runId", run.id()); MDC.MDCCloseable s = MDC.putCloseable("sourceId", run.source())) {
+      log.run();
+    }
   }
 
   private void finished(String sourceId, Future<String> handle, Run run, Throwable err) {
@@ -159,9 +184,10 @@ public final class Harvester {
       LOG.error("run of source={} could not be recorded", sourceId, err);
     } else {
       long ms = run.finishedAt() == null ? 0 : Duration.between(run.startedAt(), run.finishedAt()).toMillis();
-      LOG.info("run {} source={} status={} records={} triples={} added={} removed={} invalid={} duration={}ms{}",
+      logWithRun(run, () -> LOG.info("run {} source={} status={} records={} triples={} added={} removed={} invalid={} duration={}ms{}",
           run.id(), sourceId, run.status().label(), run.records(), run.triples(), run.added(), run.removed(),
-          run.invalid(), ms, run.error() == null ? "" : " error=\"" + run.error() + "\"");
+          run.invalid(), ms, run.error() == null ? "" : " error=\"" + run.error() + "\""));
+      finishedListeners.forEach(listener -> listener.accept(run));
       List<Promise<Run>> waiting = waiters.remove(run.id());
       if (waiting != null) {
         waiting.forEach(p -> p.tryComplete(run));
@@ -196,5 +222,20 @@ public final class Harvester {
 
   public void stop() {
     timers.keySet().forEach(this::cancel);
+  }
+
+  public boolean isRunning() {
+    return !stopping.future().isComplete();
+  }
+
+  /**
+   * Stops the scheduler and every run at its next safe point: a run waiting on a fetch stops at
+   * once, one committing finishes its commit. Stopped runs end {@code failed} ("shutdown"). The
+   * future completes once every run has ended and been recorded.
+   */
+  public Future<Void> shutdown() {
+    stop();
+    stopping.tryComplete();
+    return Future.join(List.copyOf(ending.values())).<Void>mapEmpty().otherwiseEmpty();
   }
 }

@@ -113,4 +113,15 @@ public final class TripleStore implements AutoCloseable {
   public void close() {
     repository.shutDown();
   }
+
+  /**
+   * Closes the store, giving connections still open (a query being evaluated) {@code grace} to
+   * end; after that their threads are interrupted and the connections closed.
+   */
+  public void close(java.time.Duration grace) {
+    if (repository instanceof SailRepository sail && sail.getSail() instanceof org.eclipse.rdf4j.sail.helpers.AbstractSail s) {
+      s.setConnectionTimeOut(Math.max(1, grace.toMillis()));
+    }
+    repository.shutDown();
+  }
 }

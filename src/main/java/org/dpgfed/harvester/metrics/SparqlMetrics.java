@@ -1,0 +1,63 @@
+package org.dpgfed.harvester.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+
+/**
+ * Times every SPARQL query from request to the last byte, by outcome ({@code ok}, {@code timeout},
+ * {@code rejected} for a 4xx, {@code error}, {@code aborted} when the response was cut), and counts
+ * timeouts. A 503 from {@code /sparql} is a query that ran out of time.
+ */
+public final class SparqlMetrics implements Handler<RoutingContext> {
+  private static final Duration[] BUCKETS = {
+      Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+      Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+      Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30),
+      Duration.ofSeconds(60)};
+
+  private final MeterRegistry registry;
+  private final Counter timeouts;
+
+  public SparqlMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.timeouts = Counter.builder("dpg.sparql.timeouts").description("SPARQL queries stopped by sparql.timeout")
+        .register(registry);
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    if (ctx.request().method() == HttpMethod.GET && ctx.request().getParam("query") == null) {
+      ctx.next(); // the service description, not a query
+      return;
+    }
+    long start = System.nanoTime();
+    ctx.addEndHandler(ended -> record(ctx, ended.succeeded(), System.nanoTime() - start));
+    ctx.next();
+  }
+
+  private void record(RoutingContext ctx, boolean completed, long nanos) {
+    String outcome = outcome(ctx, completed);
+    if (outcome.equals("timeout")) {
+      timeouts.increment();
+    }
+    Timer.builder("dpg.sparql.query.duration").description("SPARQL queries, from request to last byte")
+        .serviceLevelObjectives(BUCKETS).tag("outcome", outcome).register(registry)
+        .record(Duration.ofNanos(nanos));
+  }
+
+  private static String outcome(RoutingContext ctx, boolean completed) {
+    int status = ctx.response().getStatusCode();
+    if (status == 503 || ctx.failure() instanceof org.dpgfed.harvester.web.HttpError e && e.status() == 503) {
+      return "timeout";
+    }
+    if (!completed) {
+      return "aborted";
+    }
+    return status >= 500 ? "error" : status >= 400 ? "rejected" : "ok";
+  }
+}
