@@ -15,7 +15,9 @@ import org.eclipse.rdf4j.common.transaction.IsolationLevels;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
+import org.eclipse.rdf4j.repository.util.RDFInserter;
 import org.eclipse.rdf4j.rio.RDFFormat;
+import org.eclipse.rdf4j.rio.RDFParser;
 import org.eclipse.rdf4j.rio.RDFWriter;
 import org.eclipse.rdf4j.rio.Rio;
 import org.eclipse.rdf4j.rio.helpers.BasicParserSettings;
@@ -65,17 +67,24 @@ public final class Snapshot {
     Files.createDirectories(dataDir);
     try (TripleStore store = TripleStore.openEmbedded(dataDir);
         InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), 1 << 16)) {
-      store.write(conn -> {
-        conn.getParserConfig().set(BasicParserSettings.PRESERVE_BNODE_IDS, true);
-        try {
-          conn.add(in, "", RDFFormat.NQUADS);
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+      store.write(conn -> load(in, conn));
       return store.read(conn -> conn.size());
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause();
+    }
+  }
+
+  /** Parses into the connection keeping blank node labels (a plain {@code add} would rename them). */
+  private static void load(InputStream in, RepositoryConnection conn) {
+    RDFInserter inserter = new RDFInserter(conn);
+    inserter.setPreserveBNodeIDs(true);
+    RDFParser parser = Rio.createParser(RDFFormat.NQUADS);
+    parser.getParserConfig().set(BasicParserSettings.PRESERVE_BNODE_IDS, true);
+    parser.setRDFHandler(inserter);
+    try {
+      parser.parse(in, "");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
