@@ -51,8 +51,8 @@ public final class Node {
   /**
    * Stops in order: refuse new requests (503) and new runs; give requests in flight and runs half
    * the time to end (runs stop at their next safe point and end failed, "shutdown"); close the
-   * connections, the fetcher and the pools; close the store, interrupting queries still running
-   * when the time is nearly up.
+   * connections (a query still running stops at its next write, or at its own timeout), the
+   * fetcher and the pools; close the store once no query holds it.
    */
   public Future<Void> close(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -62,7 +62,7 @@ public final class Node {
         .eventually(() -> parts.fetcher().close())
         .eventually(() -> Future.join(parts.pools().stream().map(WorkerExecutor::close).toList()))
         .eventually(() -> vertx.executeBlocking(() -> {
-          parts.store().close(remaining(deadline));
+          parts.store().close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).plus(NEVER_FORCE));
           return null;
         }))
         .eventually(() -> {
@@ -71,8 +71,10 @@ public final class Node {
         }).mapEmpty();
   }
 
-  /** What is left until the deadline, less a second for the steps after the store closes. */
-  private static Duration remaining(long deadline) {
-    return Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).minusSeconds(1);
-  }
+  /**
+   * How much longer than the deadline the store waits for a query still running before forcing its
+   * connection closed: forcing it under a running LMDB read can abort the JVM, while a process
+   * that exits at the deadline leaves the store consistent (every write is one transaction).
+   */
+  private static final Duration NEVER_FORCE = Duration.ofMinutes(1);
 }
