@@ -140,7 +140,7 @@ public final class Main {
         new SourcesApi(sources, runs, harvester, check, apiPool, config.harvest(), iris.base(), clock),
         new RunsApi(runs, harvester, apiPool, iris.base()),
         new Auth(admin), new Health(store, apiPool, iris, stale), new VocabHandler(),
-        new Operations(new SparqlMetrics(metrics.registry()),
+        new Operations(new SparqlMetrics(metrics.registry(), config.sparql().timeout()),
             new MetricsHandler(metrics, new NodeGauges(metrics.registry(), store, config.store().dataDir().resolve("store"), stale), apiPool),
             new BackupApi(store, iris, apiPool, config.store().dataDir())));
     harvester.start(runNow);

@@ -38,9 +38,7 @@ class ShutdownTest {
   @BeforeEach
   void start() throws Exception {
     vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
-    registry.serveFile("/dpgs", Path.of("src/test/resources/e2e/registry-v1.json"));
+    registry = FakeRegistry.deploy(vertx);
     registry.serve("/hang", FakeRegistry.Answer.silence());
     dataDir = tmp.resolve("data");
     config = tmp.resolve("node.yaml");

@@ -36,8 +36,12 @@ public record Config(
   public record Node(String title, String description, String publisher, String contactEmail, String dataLicense,
       Duration shutdownTimeout) {}
 
-  /** @param json one JSON object per line instead of human-readable lines */
-  public record Log(boolean json) {}
+  /** @param format {@code text} (human-readable lines) or {@code json} (one JSON object per line) */
+  public record Log(String format) {
+    public boolean json() {
+      return format.equals("json");
+    }
+  }
 
   /** The base URL once the port is known (port 0 is only known after listening). */
   public String publicBaseUrl(int actualPort) {

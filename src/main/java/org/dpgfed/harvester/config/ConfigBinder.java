@@ -38,7 +38,7 @@ final class ConfigBinder {
     Config.Node node = new Config.Node(
         text("node.title"), text("node.description"), text("node.publisher"),
         email("node.contactEmail"), iriOrEmpty("node.dataLicense"), duration("node.shutdownTimeout"));
-    Config.Log log = new Config.Log(oneOf("log.format", "text", "json").equals("json"));
+    Config.Log log = new Config.Log(oneOf("log.format", "text", "json"));
     return new Config(http, store, auth, sparql, harvest, node, log, sources, configDir);
   }
 

@@ -11,7 +11,8 @@ import java.time.Duration;
 /**
  * Times every SPARQL query from request to the last byte, by outcome ({@code ok}, {@code timeout},
  * {@code rejected} for a 4xx, {@code error}, {@code aborted} when the response was cut), and counts
- * timeouts. A 503 from {@code /sparql} is a query that ran out of time.
+ * timeouts. A 503 from {@code /sparql}, or any failure once {@code sparql.timeout} has passed, is a
+ * query that ran out of time.
  */
 public final class SparqlMetrics implements Handler<RoutingContext> {
   private static final Duration[] BUCKETS = {
@@ -22,9 +23,12 @@ public final class SparqlMetrics implements Handler<RoutingContext> {
 
   private final MeterRegistry registry;
   private final Counter timeouts;
+  private final long timeoutNanos;
 
-  public SparqlMetrics(MeterRegistry registry) {
+  /** @param timeout {@code sparql.timeout}: a query that failed after running this long timed out */
+  public SparqlMetrics(MeterRegistry registry, Duration timeout) {
     this.registry = registry;
+    this.timeoutNanos = timeout.toNanos();
     this.timeouts = Counter.builder("dpg.sparql.timeouts").description("SPARQL queries stopped by sparql.timeout")
         .register(registry);
   }
@@ -41,7 +45,7 @@ public final class SparqlMetrics implements Handler<RoutingContext> {
   }
 
   private void record(RoutingContext ctx, boolean completed, long nanos) {
-    String outcome = outcome(ctx, completed);
+    String outcome = outcome(ctx, completed, nanos >= timeoutNanos);
     if (outcome.equals("timeout")) {
       timeouts.increment();
     }
@@ -50,10 +54,12 @@ public final class SparqlMetrics implements Handler<RoutingContext> {
         .record(Duration.ofNanos(nanos));
   }
 
-  private static String outcome(RoutingContext ctx, boolean completed) {
+  private static String outcome(RoutingContext ctx, boolean completed, boolean ranOutOfTime) {
     int status = ctx.response().getStatusCode();
-    if (status == 503 || ctx.failure() instanceof org.dpgfed.harvester.web.HttpError e && e.status() == 503) {
-      return "timeout";
+    boolean failed = status >= 500 || !completed || ctx.failure() != null;
+    if (status == 503 || ctx.failure() instanceof org.dpgfed.harvester.web.HttpError e && e.status() == 503
+        || failed && ranOutOfTime) {
+      return "timeout"; // an interrupted store read can surface as another error
     }
     if (!completed) {
       return "aborted";

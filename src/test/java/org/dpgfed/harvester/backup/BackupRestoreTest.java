@@ -43,9 +43,7 @@ class BackupRestoreTest {
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
-    registry.serveFile("/dpgs", Path.of("src/test/resources/e2e/registry-v1.json"));
+    registry = FakeRegistry.deploy(vertx);
     registry.serve("/hang", FakeRegistry.Answer.silence());
   }
 
@@ -126,7 +124,8 @@ class BackupRestoreTest {
     assertEquals(0, cli("restore", snapshot.toString(), "--config", config(restoredDir).toString()));
     Model restored = everything(restoredDir);
     assertEquals(Set.of(), difference(original, restored), "the same quads");
-    assertEquals(Set.of(), difference(restored, original), "the same quads");
+    assertEquals(Set.of(), difference(restored, original), "no more quads either (original " + original.size()
+        + ", restored " + restored.size() + ", snapshot " + parse(snapshot).size() + ")");
     assertEquals(original.filter(null, null, null, iris.sourceGraph("ke-registry")), parse(oneGraph), "export gives one graph");
     try (TestNode node = TestNode.start(vertx, restoredDir)) {
       assertEquals(sources, new JsonObject(node.getText("/api/sources")));

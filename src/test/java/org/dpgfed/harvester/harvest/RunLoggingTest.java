@@ -36,9 +36,7 @@ class RunLoggingTest {
     captured.start();
     root.addAppender(captured);
     vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
-    registry.serveFile("/dpgs", Path.of("src/test/resources/e2e/registry-v1.json"));
+    registry = FakeRegistry.deploy(vertx);
   }
 
   @AfterEach

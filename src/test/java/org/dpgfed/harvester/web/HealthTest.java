@@ -33,9 +33,7 @@ class HealthTest {
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
-    registry.serveFile("/dpgs", Path.of("src/test/resources/e2e/registry-v1.json"));
+    registry = FakeRegistry.deploy(vertx);
     registry.serveFile("/fresh", Path.of("src/test/resources/e2e/registry-v1.json"));
   }
 
