@@ -25,7 +25,8 @@ import org.eclipse.rdf4j.rio.helpers.BasicParserSettings;
 /**
  * A node's data as gzip-compressed N-Quads: every graph (sources, meta with sources and run
  * history, private), read in one snapshot transaction so that harvests committing meanwhile are
- * either wholly in it or not at all. Blank node labels are kept, so a round trip gives the same quads.
+ * either wholly in it or not at all. A round trip gives the same quads; a blank node keeps its
+ * label where N-Quads allows it (one that starts with a digit is written with a prefix).
  */
 public final class Snapshot {
   private Snapshot() {}

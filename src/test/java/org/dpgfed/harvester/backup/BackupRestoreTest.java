@@ -21,6 +21,7 @@ import org.dpgfed.harvester.testing.FakeRegistry;
 import org.dpgfed.harvester.testing.Http;
 import org.dpgfed.harvester.testing.TestNode;
 import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.util.Models;
 import org.eclipse.rdf4j.model.vocabulary.DCAT;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.query.QueryResults;
@@ -84,6 +85,12 @@ class BackupRestoreTest {
     return missing;
   }
 
+  private static Set<Statement> withoutBlankNodes(Set<Statement> statements) {
+    Set<Statement> kept = new HashSet<>(statements);
+    kept.removeIf(st -> st.getSubject().isBNode() || st.getObject().isBNode());
+    return kept;
+  }
+
   @Test
   void aBackupTakenDuringAHarvestHoldsEveryGraphAsLastCommitted() throws Exception {
     Path dataDir = tmp.resolve("node");
@@ -123,10 +130,12 @@ class BackupRestoreTest {
     Path restoredDir = tmp.resolve("restored");
     assertEquals(0, cli("restore", snapshot.toString(), "--config", config(restoredDir).toString()));
     Model restored = everything(restoredDir);
-    assertEquals(Set.of(), difference(original, restored), "the same quads");
-    assertEquals(Set.of(), difference(restored, original), "no more quads either (original " + original.size()
-        + ", restored " + restored.size() + ", snapshot " + parse(snapshot).size() + ")");
-    assertEquals(original.filter(null, null, null, iris.sourceGraph("ke-registry")), parse(oneGraph), "export gives one graph");
+    assertEquals(original.size(), restored.size());
+    assertEquals(original.contexts(), restored.contexts());
+    assertEquals(Set.of(), withoutBlankNodes(difference(original, restored)), "the same quads");
+    assertTrue(Models.isomorphic(original, restored), "the same quads, blank nodes up to their labels");
+    assertTrue(Models.isomorphic(original.filter(null, null, null, iris.sourceGraph("ke-registry")), parse(oneGraph)),
+        "export gives one graph");
     try (TestNode node = TestNode.start(vertx, restoredDir)) {
       assertEquals(sources, new JsonObject(node.getText("/api/sources")));
       assertEquals(runs, new JsonObject(node.getText("/api/sources/ke-registry/runs")));
