@@ -1,12 +1,14 @@
 package org.dpgfed.harvester;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import java.io.IOException;
@@ -22,6 +24,8 @@ import java.util.function.Consumer;
 import org.dpgfed.harvester.cli.Commands;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.config.ConfigException;
+import org.dpgfed.harvester.feed.FeedLog;
+import org.dpgfed.harvester.feed.FeedPages;
 import org.dpgfed.harvester.fetch.Fetcher;
 import org.dpgfed.harvester.harvest.Harvester;
 import org.dpgfed.harvester.metrics.HarvestMetrics;
@@ -37,18 +41,29 @@ import org.dpgfed.harvester.registry.SourceCheck;
 import org.dpgfed.harvester.registry.SourceRegistry;
 import org.dpgfed.harvester.registry.StaleSources;
 import org.dpgfed.harvester.source.Adapters;
+import org.dpgfed.harvester.source.feed.FeedReader;
 import org.dpgfed.harvester.store.TripleStore;
 import org.dpgfed.harvester.web.Errors;
 import org.dpgfed.harvester.web.Gate;
 import org.dpgfed.harvester.web.Health;
-import org.dpgfed.harvester.web.ld.VocabHandler;
 import org.dpgfed.harvester.web.admin.AdminToken;
+import org.dpgfed.harvester.web.admin.ApiContract;
 import org.dpgfed.harvester.web.admin.Auth;
 import org.dpgfed.harvester.web.admin.BackupApi;
+import org.dpgfed.harvester.web.admin.OperatorTokens;
+import org.dpgfed.harvester.web.admin.RawPath;
 import org.dpgfed.harvester.web.admin.RunsApi;
 import org.dpgfed.harvester.web.admin.SourcesApi;
+import org.dpgfed.harvester.web.admin.TokensApi;
+import org.dpgfed.harvester.web.feed.FeedHandler;
+import org.dpgfed.harvester.web.ld.CatalogHandler;
+import org.dpgfed.harvester.web.ld.ResourceHandler;
+import org.dpgfed.harvester.web.ld.VocabHandler;
+import org.dpgfed.harvester.web.ld.VoidHandler;
+import org.dpgfed.harvester.web.sparql.QueryAdmission;
 import org.dpgfed.harvester.web.sparql.ServiceDescription;
 import org.dpgfed.harvester.web.sparql.SparqlHandler;
+import org.eclipse.rdf4j.model.Resource;
 
 /** The composition root: builds every part of a node, and shows every path in {@link #routes}. */
 public final class Main {
@@ -77,6 +92,7 @@ public final class Main {
     /** Opens the store and builds the rest; then requests pass. */
     public Future<Node> open(Config config, NodeMetrics metrics, Consumer<String> announceToken) {
       return vertx.executeBlocking(() -> build(this, config, metrics, announceToken))
+          .compose(node -> node.startHarvests().map(node))
           .onSuccess(node -> gate.open())
           .onFailure(err -> server.close());
     }
@@ -86,7 +102,10 @@ public final class Main {
     Router router = Router.router(vertx);
     Gate gate = new Gate();
     router.route().handler(gate);
-    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true).setHttp2ClearTextEnabled(false))
+    // a GET query of sparql.maxQueryLength characters fits in the request line, even percent-encoded
+    int requestLine = Math.max(HttpServerOptions.DEFAULT_MAX_INITIAL_LINE_LENGTH, config.sparql().maxQueryLength() * 3 + 4096);
+    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true).setHttp2ClearTextEnabled(false)
+            .setMaxInitialLineLength(requestLine))
         .requestHandler(router)
         .listen(config.http().port(), config.http().host())
         .map(server -> new Listening(vertx, server, router, gate));
@@ -99,12 +118,16 @@ public final class Main {
     Files.createDirectories(dataDir);
     Iris iris = new Iris(config.publicBaseUrl(listening.server().actualPort()));
     Adapters adapters = Adapters.standard();
-    SourceCheck check = new SourceCheck(adapters.formats(), config.harvest().minSchedule());
+    java.util.SortedSet<String> formats = new java.util.TreeSet<>(adapters.formats());
+    formats.add(FeedReader.FORMAT);
+    SourceCheck check = new SourceCheck(formats, config.harvest().minSchedule());
     List<Source> configured = configuredSources(config, check);
     AdminToken admin = AdminToken.load(config.auth().adminToken(), dataDir, announce);
+    OperatorTokens operators = OperatorTokens.load(dataDir);
     TripleStore store = TripleStore.openEmbedded(dataDir);
     try {
-      return assemble(listening, config, metrics, clock, iris, admin, store, adapters, check, configured);
+      return assemble(listening, config, metrics, clock, iris, new Auth(admin, operators), operators, store, adapters,
+          check, configured);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -112,9 +135,11 @@ public final class Main {
   }
 
   private static Node assemble(Listening listening, Config config, NodeMetrics metrics, Clock clock, Iris iris,
-      AdminToken admin, TripleStore store, Adapters adapters, SourceCheck check, List<Source> configured) {
+      Auth auth, OperatorTokens operators, TripleStore store, Adapters adapters, SourceCheck check, List<Source> configured) {
     Vertx vertx = listening.vertx();
-    SourceRegistry sources = new SourceRegistry(store, iris, clock);
+    FeedLog feed = new FeedLog(iris);
+    Set<Resource> hidden = Set.of(iris.feedGraph(), iris.privateGraph());
+    SourceRegistry sources = new SourceRegistry(store, iris, clock, feed);
     RunLog runs = new RunLog(store, iris, clock, config.harvest().runHistory());
     sources.load();
     List<String> runNow = new ArrayList<>(runs.load());
@@ -130,30 +155,39 @@ public final class Main {
     WorkerExecutor sparqlPool = vertx.createSharedWorkerExecutor("dpg-sparql", config.sparql().workers(), 1, TimeUnit.HOURS);
     WorkerExecutor apiPool = vertx.createSharedWorkerExecutor("dpg-api", 4, 10, TimeUnit.MINUTES);
     Fetcher fetcher = new Fetcher(vertx, config.harvest());
-    Harvester harvester = new Harvester(vertx, harvestPool, sources, runs, store, adapters, fetcher, iris, clock);
+    Harvester harvester = new Harvester(vertx, harvestPool, sources, runs, store, adapters, fetcher, iris, clock, feed,
+        config.harvest());
     harvester.onRunFinished(new HarvestMetrics(metrics.registry()));
     StaleSources stale = new StaleSources(sources, runs, config.harvest().staleAfterFailures(),
         config.harvest().staleAfterSchedules(), clock);
     routes(listening.router(), config,
         new SparqlHandler(store, sparqlPool, config.sparql(), iris.base(),
-            new ServiceDescription(store, sparqlPool, iris, config.node())),
+            new ServiceDescription(store, sparqlPool, iris, config.node(), hidden), hidden,
+            new QueryAdmission(config.sparql(), clock)),
         new SourcesApi(sources, runs, harvester, check, apiPool, config.harvest(), iris.base(), clock),
-        new RunsApi(runs, harvester, apiPool, iris.base()),
-        new Auth(admin), new Health(store, apiPool, iris, stale), new VocabHandler(),
+        new RunsApi(runs, harvester, apiPool, iris.base()), new TokensApi(operators, apiPool, iris.base(), clock),
+        auth, ApiContract.load(), new Health(store, apiPool, iris, stale), new VocabHandler(),
+        new LinkedData(new ResourceHandler(store, sparqlPool, iris, new FeedPages(iris, config.node().feedPageSize())),
+            new CatalogHandler(store, sparqlPool, iris, config.node()),
+            new VoidHandler(store, sparqlPool, iris, config.node(), sources, runs),
+            new FeedHandler(store, sparqlPool, new FeedPages(iris, config.node().feedPageSize()))),
         new Operations(new SparqlMetrics(metrics.registry(), config.sparql().timeout()),
             new MetricsHandler(metrics, new NodeGauges(metrics.registry(), store, config.store().dataDir().resolve("store"), stale), apiPool),
             new BackupApi(store, iris, apiPool, config.store().dataDir())));
-    harvester.start(runNow);
-    return new Node(vertx, iris.base(), new Node.Parts(listening.server(), listening.gate(), harvester, fetcher,
-        List.of(harvestPool, sparqlPool, apiPool), store, metrics), config.node().shutdownTimeout());
+    return new Node(vertx, iris.base(), listening.router(), new Node.Parts(listening.server(), listening.gate(), harvester,
+        fetcher, List.of(harvestPool, sparqlPool, apiPool), store, metrics), config.node().shutdownTimeout(), runNow);
   }
 
   /** The handlers of the operations paths: metrics, backup. */
   private record Operations(SparqlMetrics sparqlMetrics, MetricsHandler metrics, BackupApi backup) {}
 
+  /** The linked-data handlers. */
+  private record LinkedData(ResourceHandler resources, CatalogHandler catalog, VoidHandler voidDescription,
+      FeedHandler feed) {}
+
   /** Every path the node serves. */
   private static void routes(Router router, Config config, SparqlHandler sparql, SourcesApi sources, RunsApi runs,
-      Auth auth, Health health, VocabHandler vocab, Operations ops) {
+      TokensApi tokens, Auth auth, ApiContract api, Health health, VocabHandler vocab, LinkedData ld, Operations ops) {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes());
     CorsHandler cors = CorsHandler.create().addOrigin("*").allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST))
         .allowedHeaders(Set.of("Content-Type", "Accept"));
@@ -162,20 +196,37 @@ public final class Main {
     router.get("/sparql").handler(sparql);
     router.post("/sparql").handler(sparql);
 
-    router.route("/api/*").handler(body).handler(auth::checkPresented);
-    router.get("/api/sources").handler(sources::list);
-    router.post("/api/sources").handler(auth::requireAdmin).handler(sources::create);
-    router.get("/api/sources/:id").handler(sources::get);
-    router.put("/api/sources/:id").handler(auth::requireAdmin).handler(sources::replace);
-    router.delete("/api/sources/:id").handler(auth::requireAdmin).handler(sources::delete);
-    router.post("/api/sources/:id/harvest").handler(auth::requireAdmin).handler(sources::harvest);
-    router.get("/api/sources/:id/runs").handler(sources::runs);
-    router.get("/api/runs/:runId").handler(runs::get);
-    router.get("/api/runs/:runId/report").handler(runs::report);
-    router.post("/api/backup").handler(auth::requireAdmin).handler(ops.backup());
+    // every /api request: body capped, odd paths refused, token identified; then per route rights, then the
+    // OpenAPI document's checks, then the handler
+    router.route("/api/*").handler(body).handler(RawPath::check).handler(auth::identify);
+    Handler<RoutingContext> ownsPathSource = auth.requireSource(ctx -> ctx.pathParam("id"));
+    router.get("/api/sources").handler(api::validate).handler(sources::list);
+    router.post("/api/sources").handler(auth.requireSource(SourcesApi::bodyId)).handler(api::validate)
+        .handler(sources::create);
+    router.get("/api/sources/:id").handler(api::validate).handler(sources::get);
+    router.put("/api/sources/:id").handler(ownsPathSource).handler(api::validate).handler(sources::replace);
+    router.delete("/api/sources/:id").handler(ownsPathSource).handler(api::validate).handler(sources::delete);
+    router.post("/api/sources/:id/harvest").handler(ownsPathSource).handler(api::validate).handler(sources::harvest);
+    router.get("/api/sources/:id/runs").handler(api::validate).handler(sources::runs);
+    router.get("/api/runs/:runId").handler(api::validate).handler(runs::get);
+    router.get("/api/runs/:runId/report").handler(api::validate).handler(runs::report);
+    router.post("/api/tokens").handler(auth::requireAdmin).handler(api::validate).handler(tokens::create);
+    router.get("/api/tokens").handler(auth::requireAdmin).handler(api::validate).handler(tokens::list);
+    router.delete("/api/tokens/:id").handler(auth::requireAdmin).handler(api::validate).handler(tokens::delete);
+    router.post("/api/backup").handler(auth::requireAdmin).handler(api::validate).handler(ops.backup());
+    router.get("/api/openapi.yaml").handler(api::validate).handler(api::serve);
 
     router.route("/vocab").handler(cors);
     router.get("/vocab").handler(vocab);
+    router.route("/id/*").handler(cors);
+    router.get("/id/*").handler(ld.resources());
+    router.route("/catalog").handler(cors);
+    router.get("/catalog").handler(ld.catalog());
+    router.route("/feed*").handler(cors);
+    router.get("/feed").handler(ld.feed()::stream);
+    router.get("/feed/page/:n").handler(ld.feed()::page);
+    router.route("/.well-known/void").handler(cors);
+    router.get("/.well-known/void").handler(ld.voidDescription());
 
     // Gate, the first handler of every path, answers 503 before the store is open and while stopping.
     router.get("/health").handler(health::live);
@@ -183,7 +234,7 @@ public final class Main {
     router.get("/metrics").handler(ops.metrics());
 
     router.route().failureHandler(Errors::handle);
-    for (int status : new int[] {400, 404, 405, 413, 500}) {
+    for (int status : new int[] {400, 404, 405, 413, 414, 431, 500}) {
       router.errorHandler(status, Errors::handle);
     }
   }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,18 +22,33 @@ public final class Node {
 
   private final Vertx vertx;
   private final String baseUrl;
+  private final Router router;
   private final Parts parts;
   private final Duration shutdownTimeout;
+  private final List<String> runNow;
 
-  Node(Vertx vertx, String baseUrl, Parts parts, Duration shutdownTimeout) {
+  Node(Vertx vertx, String baseUrl, Router router, Parts parts, Duration shutdownTimeout, List<String> runNow) {
     this.vertx = vertx;
     this.baseUrl = baseUrl;
+    this.router = router;
     this.parts = parts;
     this.shutdownTimeout = shutdownTimeout;
+    this.runNow = List.copyOf(runNow);
+  }
+
+  /** Schedules every source; the future completes once the runs due now are queued. */
+  Future<Void> startHarvests() {
+    return parts.harvester().start(runNow);
   }
 
   public int port() {
     return parts.server().actualPort();
+  }
+
+  /** Every route as {@code "METHOD /path/:param"}, one entry per method. */
+  public List<String> routes() {
+    return router.getRoutes().stream().filter(r -> r.getPath() != null && r.methods() != null)
+        .flatMap(r -> r.methods().stream().map(m -> m.name() + " " + r.getPath())).sorted().toList();
   }
 
   public String baseUrl() {

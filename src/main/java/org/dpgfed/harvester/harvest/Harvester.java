@@ -14,13 +14,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.fetch.Fetcher;
 import org.dpgfed.harvester.model.Iris;
+import org.dpgfed.harvester.registry.ProductsChanged;
 import org.dpgfed.harvester.registry.Run;
 import org.dpgfed.harvester.registry.RunLog;
 import org.dpgfed.harvester.registry.Source;
 import org.dpgfed.harvester.registry.SourceRegistry;
 import org.dpgfed.harvester.source.Adapters;
+import org.dpgfed.harvester.source.feed.FeedReader;
 import org.dpgfed.harvester.store.TripleStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,46 +42,61 @@ public final class Harvester {
   private final WorkerExecutor workers;
   private final SourceRegistry sources;
   private final RunLog runs;
-  private final TripleStore store;
   private final Adapters adapters;
-  private final Fetcher fetcher;
-  private final Iris iris;
   private final Clock clock;
+  private final HarvestContext context;
+  private final Set<String> forced = ConcurrentHashMap.newKeySet();
   private final Map<String, Future<String>> active = new ConcurrentHashMap<>();
   private final Set<String> rerun = ConcurrentHashMap.newKeySet();
   private final Map<String, Long> timers = new ConcurrentHashMap<>();
   private final Map<String, Instant> nextRuns = new ConcurrentHashMap<>();
   private final Map<String, List<Promise<Run>>> waiters = new ConcurrentHashMap<>();
-  private final Map<String, Future<Run>> ending = new ConcurrentHashMap<>();
+  private final Map<String, Ending> ending = new ConcurrentHashMap<>();
   private final List<Consumer<Run>> finishedListeners = new CopyOnWriteArrayList<>();
   private final Promise<Void> stopping = Promise.promise();
 
   public Harvester(Vertx vertx, WorkerExecutor workers, SourceRegistry sources, RunLog runs, TripleStore store,
-      Adapters adapters, Fetcher fetcher, Iris iris, Clock clock) {
+      Adapters adapters, Fetcher fetcher, Iris iris, Clock clock, ProductsChanged productsChanged,
+      Config.Harvest settings) {
     this.vertx = vertx;
     this.workers = workers;
     this.sources = sources;
     this.runs = runs;
-    this.store = store;
     this.adapters = adapters;
-    this.fetcher = fetcher;
-    this.iris = iris;
     this.clock = clock;
+    this.context = new HarvestContext(vertx, fetcher, workers, store, sources, runs, iris, clock, settings,
+        productsChanged);
   }
 
-  /** Schedules every source; those a crash interrupted, and those never harvested, run now. */
-  public void start(List<String> interrupted) {
+  /**
+   * Schedules every source; those a crash interrupted, and those never harvested, run now. The
+   * future completes once their runs are recorded (queued), so callers see them at once.
+   */
+  public Future<Void> start(List<String> interrupted) {
+    List<Future<Run>> started = new java.util.ArrayList<>();
     for (Source source : sources.list()) {
       if (source.enabled() && (interrupted.contains(source.id()) || runs.runsOf(source.id()).isEmpty())) {
-        trigger(source.id());
+        started.add(trigger(source.id()));
       } else {
         scheduleNext(source.id());
       }
     }
+    return Future.all(started).mapEmpty();
   }
 
   /** Starts a run now, or answers the run already queued or running. */
   public Future<Run> trigger(String sourceId) {
+    return trigger(sourceId, false);
+  }
+
+  /**
+   * As {@link #trigger(String)}; {@code force} lets the run answered (new, or under way and not yet
+   * committed) remove more records than harvest.maxRemovedShare allows.
+   */
+  public Future<Run> trigger(String sourceId, boolean force) {
+    if (force) {
+      forced.add(sourceId);
+    }
     Future<String> runId = active.computeIfAbsent(sourceId, this::launch);
     return runId.map(id -> runs.get(id).orElseThrow(() -> new IllegalStateException("run " + id + " vanished")));
   }
@@ -102,6 +121,7 @@ public final class Harvester {
   /** A source was deleted: no more runs; a run under way is discarded when it ends. */
   public void forget(String sourceId) {
     cancel(sourceId);
+    forced.remove(sourceId);
     rerun.remove(sourceId);
     active.remove(sourceId);
   }
@@ -157,19 +177,32 @@ public final class Harvester {
       return Future.failedFuture(new IllegalStateException("the node is shutting down"));
     }
     cancel(sourceId);
-    HarvestJob job = new HarvestJob(source, adapters.forFormat(source.format()).orElseThrow(), fetcher, workers, store,
-        sources, runs, iris, clock, stopping.future());
+    Promise<Void> stop = Promise.promise();
+    Function<Run, Future<Run>> job = job(source, stop.future());
     Promise<String> runId = Promise.promise();
     Future<Run> opened = workers.executeBlocking(() -> runs.open(sourceId), false);
     opened.onSuccess(run -> {
       runId.complete(run.id());
       logWithRun(run, () -> LOG.info("run started"));
     }).onFailure(runId::fail);
-    Future<Run> ended = opened.compose(job::execute)
+    Future<Run> ended = opened.compose(job)
         .onComplete(ar -> finished(sourceId, runId.future(), ar.succeeded() ? ar.result() : null, ar.cause()));
-    ending.put(sourceId, ended);
-    ended.onComplete(ar -> ending.remove(sourceId, ended));
+    Ending run = new Ending(ended, stop);
+    ending.put(sourceId, run);
+    ended.onComplete(ar -> ending.remove(sourceId, run));
     return runId.future();
+  }
+
+  /** A run under way: its end, and how to stop it at its next safe point. */
+  private record Ending(Future<Run> ended, Promise<Void> stop) {}
+
+  private Function<Run, Future<Run>> job(Source source, Future<Void> stop) {
+    if (source.format().equals(FeedReader.FORMAT)) {
+      return new FeedHarvestJob(source, new FeedHarvestJob.Context(context.fetcher(), workers, context.store(), sources,
+          runs, context.iris(), clock, context.productsChanged()), stop)::execute;
+    }
+    return new HarvestJob(source, adapters.forFormat(source.format()).orElseThrow(), context,
+        () -> forced.contains(source.id()), stop)::execute;
   }
 
   /** Logs with the run's id and source id in the MDC, so every line of a run carries both. */
@@ -193,6 +226,7 @@ public final class Harvester {
         waiting.forEach(p -> p.tryComplete(run));
       }
     }
+    forced.remove(sourceId);
     if (!active.remove(sourceId, handle)) {
       return; // the source was deleted during the run
     }
@@ -236,6 +270,8 @@ public final class Harvester {
   public Future<Void> shutdown() {
     stop();
     stopping.tryComplete();
-    return Future.join(List.copyOf(ending.values())).<Void>mapEmpty().otherwiseEmpty();
+    List<Ending> underWay = List.copyOf(ending.values());
+    underWay.forEach(run -> run.stop().tryComplete());
+    return Future.join(underWay.stream().map(Ending::ended).toList()).<Void>mapEmpty().otherwiseEmpty();
   }
 }

@@ -1,5 +1,6 @@
 package org.dpgfed.harvester.harvest;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
 import org.eclipse.rdf4j.model.vocabulary.FOAF;
 import org.eclipse.rdf4j.model.vocabulary.PROV;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
+import org.eclipse.rdf4j.model.vocabulary.XSD;
 
 /**
  * Gives adapted records the node's IRIs: a record IRI per source id, and one product IRI per
@@ -36,7 +38,20 @@ public final class RecordMinter {
   /** What one source's records become: the statements of its graph and what was wrong. */
   public record Minted(Model graph, List<IRI> records, List<Problem> problems, int invalid) {}
 
+  /**
+   * Where and when the records were harvested.
+   *
+   * @param document the URL of the document they came from
+   * @param at the harvest time
+   */
+  public record Provenance(String document, Instant at) {}
+
   public Minted mint(String sourceId, IRI run, List<AdaptedRecord> adapted) {
+    return mint(sourceId, run, adapted, null);
+  }
+
+  /** Like {@link #mint(String, IRI, List)}, with {@code prov:wasDerivedFrom} and {@code prov:generatedAtTime} on each record. */
+  public Minted mint(String sourceId, IRI run, List<AdaptedRecord> adapted, Provenance provenance) {
     List<Problem> problems = new ArrayList<>();
     Map<String, AdaptedRecord> byLocalId = new LinkedHashMap<>();
     int invalid = 0;
@@ -60,6 +75,10 @@ public final class RecordMinter {
       IRI recordIri = iris.record(sourceId, localId);
       records.add(recordIri);
       describe(graph, record, recordIri, iris.product(keys.get(localId)), sourceId, run);
+      if (provenance != null) {
+        graph.add(recordIri, PROV.WAS_DERIVED_FROM, Values.iri(provenance.document()));
+        graph.add(recordIri, PROV.GENERATED_AT_TIME, Values.literal(provenance.at().toString(), XSD.DATETIME));
+      }
     });
     return new Minted(graph, records, problems, invalid);
   }

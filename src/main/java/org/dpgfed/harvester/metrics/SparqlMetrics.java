@@ -35,13 +35,21 @@ public final class SparqlMetrics implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    if (ctx.request().method() == HttpMethod.GET && ctx.request().getParam("query") == null) {
+    if (ctx.request().method() == HttpMethod.GET && !asksQuery(ctx)) {
       ctx.next(); // the service description, not a query
       return;
     }
     long start = System.nanoTime();
     ctx.addEndHandler(ended -> record(ctx, ended.succeeded(), System.nanoTime() - start));
     ctx.next();
+  }
+
+  private static boolean asksQuery(RoutingContext ctx) {
+    try {
+      return ctx.request().getParam("query") != null;
+    } catch (IllegalArgumentException e) {
+      return true; // a query string that is not well formed: the handler answers 400, a rejected query
+    }
   }
 
   private void record(RoutingContext ctx, boolean completed, long nanos) {

@@ -39,6 +39,25 @@ public final class Iris {
     return Values.iri(base + "/graph/meta");
   }
 
+  /** Personal contacts, kept only when privacy.storeContacts is true; never served. */
+  public IRI privateGraph() {
+    return Values.iri(base + "/graph/private");
+  }
+
+  /** The change feed, an LDES event stream. */
+  public IRI feed() {
+    return Values.iri(base + "/feed");
+  }
+
+  /** Where feed members are kept; not part of the SPARQL default graph. */
+  public IRI feedGraph() {
+    return Values.iri(base + "/graph/feed");
+  }
+
+  public IRI feedPage(long page) {
+    return Values.iri(base + "/feed/page/" + page);
+  }
+
   public IRI catalog() {
     return Values.iri(base + "/catalog");
   }

@@ -11,6 +11,7 @@ import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.vocabulary.DCAT;
+import org.eclipse.rdf4j.model.vocabulary.FOAF;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.repository.Repository;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
@@ -63,8 +64,11 @@ public final class TripleStore implements AutoCloseable {
     }
   }
 
-  /** What replacing a graph changed, counted in catalogue records. */
-  public record Replaced(Set<Resource> recordsBefore, Set<Resource> recordsAfter, long triples) {
+  /**
+   * What replacing a graph changed: catalogue records, and the products (their primary topics)
+   * listed before or after.
+   */
+  public record Replaced(Set<Resource> recordsBefore, Set<Resource> recordsAfter, Set<IRI> products, long triples) {
     public int added() {
       return (int) recordsAfter.stream().filter(r -> !recordsBefore.contains(r)).count();
     }
@@ -83,9 +87,11 @@ public final class TripleStore implements AutoCloseable {
     Replaced[] result = new Replaced[1];
     write(conn -> {
       Set<Resource> before = records(conn, graph);
+      Set<IRI> products = products(conn, graph);
       conn.clear(graph);
       conn.add(statements, graph);
-      result[0] = new Replaced(before, records(conn, graph), conn.size(graph));
+      products.addAll(products(conn, graph));
+      result[0] = new Replaced(before, records(conn, graph), products, conn.size(graph));
       alsoInTransaction.accept(conn, result[0]);
     });
     return result[0];
@@ -95,8 +101,26 @@ public final class TripleStore implements AutoCloseable {
     write(conn -> conn.clear(graph));
   }
 
+  /** The catalogue records a graph holds now. */
+  public Set<Resource> records(IRI graph) {
+    return read(conn -> records(conn, graph));
+  }
+
   public long size(IRI graph) {
     return read(conn -> conn.size(graph));
+  }
+
+  /** The products a graph's records are about. */
+  public static Set<IRI> products(RepositoryConnection conn, IRI graph) {
+    Set<IRI> products = new HashSet<>();
+    try (RepositoryResult<Statement> result = conn.getStatements(null, FOAF.PRIMARY_TOPIC, null, false, graph)) {
+      for (Statement st : result) {
+        if (st.getObject() instanceof IRI product) {
+          products.add(product);
+        }
+      }
+    }
+    return products;
   }
 
   private static Set<Resource> records(RepositoryConnection conn, IRI graph) {

@@ -32,6 +32,8 @@ public final class DPG {
   public static final IRI ASSESSMENT = term("Assessment");
   public static final IRI PRODUCT_VERSION = term("ProductVersion");
   public static final IRI PRODUCT_REMOVAL = term("ProductRemoval");
+  public static final IRI SEQUENCE = term("sequence");
+  public static final IRI FEED_PAGE = term("feedPage");
 
   // Concept schemes
   public static final IRI PRODUCT_TYPES = term("productTypes");
@@ -60,6 +62,26 @@ public final class DPG {
   public static final IRI QUESTION = term("question");
   public static final IRI ANSWER = term("answer");
   public static final IRI ORIGINAL_SOURCE = term("originalSource");
+  public static final IRI LICENSE_EXPRESSION = term("licenseExpression");
+  public static final IRI FORMAT_VERSION = term("formatVersion");
+  public static final IRI USED_BY = term("usedBy");
+  public static final IRI DEVELOPMENT_STATUS = term("developmentStatus");
+  public static final IRI SOFTWARE_TYPE = term("softwareType");
+  public static final IRI MAINTENANCE_TYPE = term("maintenanceType");
+  public static final IRI LOCALISATION_READY = term("localisationReady");
+  public static final IRI SPATIAL_LABEL = term("spatialLabel");
+  public static final IRI ACTIVE = term("active");
+  public static final IRI LABOR_HOURS = term("laborHours");
+  public static final IRI USAGE_TYPE = term("usageType");
+  public static final IRI EXEMPTION_TEXT = term("exemptionText");
+
+  // Reconciliation: the rule by which a record was matched to its product
+  public static final IRI MATCHED_BY = term("matchedBy");
+  public static final IRI MATCH_RULES = term("matchRules");
+  public static final IRI MATCH_REPOSITORY = term("match-repository");
+  public static final IRI MATCH_ALIAS = term("match-alias");
+  public static final IRI MATCH_WEBSITE = term("match-website");
+  public static final IRI MATCH_NONE = term("match-none");
 
   // Review stages
   public static final IRI STAGE_DPG = term("stage-DPG");
@@ -107,6 +129,9 @@ public final class DPG {
   public static final IRI MESSAGE = term("message");
   public static final IRI INDEX = term("index");
   public static final IRI CONTENT_HASH = term("contentHash");
+  public static final IRI ETAG = term("etag");
+  public static final IRI LAST_MODIFIED = term("lastModified");
+  public static final IRI HTTP_STATUS = term("httpStatus");
   public static final IRI SOURCE_ID = term("sourceId");
 
   private DPG() {}

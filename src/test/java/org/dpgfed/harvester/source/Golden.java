@@ -61,8 +61,19 @@ public final class Golden {
     }
   }
 
+  /** Adapts the fixture {@code dir/name} (served with no Content-Type) and checks it against {@code dir/name-without-extension.expected.ttl}. */
+  public static void assertCase(SourceAdapter adapter, String dir, String name) throws AdapterException {
+    AdaptedPage page = adapter.adapt(new Page("https://registry.example.org/" + name, null, resource(dir + name)));
+    assertMatches(dir + name.substring(0, name.lastIndexOf('.')) + ".expected.ttl", mint(page));
+  }
+
   public static Model mint(AdaptedPage page) {
     return new RecordMinter(IRIS).mint(SOURCE, RUN, page.records()).graph();
+  }
+
+  /** A whole page minted as one source's harvest. */
+  public static RecordMinter.Minted mintAll(AdaptedPage page, String sourceId) {
+    return new RecordMinter(IRIS).mint(sourceId, RUN, page.records());
   }
 
   public static void assertMatches(String expectedResource, Model actual) {

@@ -1,5 +1,8 @@
 package org.dpgfed.harvester.source.dpga;
 
+import org.dpgfed.harvester.source.Draft;
+import org.dpgfed.harvester.source.Text;
+import org.dpgfed.harvester.vocab.Schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -28,7 +31,7 @@ final class Documentation {
       } else if (urls.isEmpty()) {
         draft.warn(path + item.at(), "documentation '" + item.text() + "' holds no URL; dropped");
       }
-      urls.forEach(url -> draft.product(Terms.SOFTWARE_HELP, Values.iri(url)));
+      urls.forEach(url -> draft.product(Schema.SOFTWARE_HELP, Values.iri(url)));
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.dpgfed.harvester.source.dpga;
 
+import org.dpgfed.harvester.source.Bodies;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class DpgaJsonAdapter implements SourceAdapter {
 
   @Override
   public AdaptedPage adapt(Page page) throws AdapterException {
-    JsonNode root = JsonBody.read(page);
+    JsonNode root = Bodies.json(page, "a DPG record (a JSON object) or an array of them");
     if (root.isObject()) {
       return AdaptedPage.single(List.of(RecordMapper.map(root, "")));
     }

@@ -1,5 +1,8 @@
 package org.dpgfed.harvester.source.dpga;
 
+import org.dpgfed.harvester.source.Draft;
+import org.dpgfed.harvester.source.Text;
+import org.dpgfed.harvester.vocab.Schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
@@ -22,8 +25,8 @@ final class Organisations {
   /** Owners publish the good and hold its rights (FORMATS.md 7.1). */
   private static final Map<String, List<IRI>> ROLES = Map.of(
       "owner", List.of(DCTERMS.PUBLISHER, DCTERMS.RIGHTS_HOLDER),
-      "maintainer", List.of(Terms.MAINTAINER),
-      "funder", List.of(Terms.FUNDER),
+      "maintainer", List.of(Schema.MAINTAINER),
+      "funder", List.of(Schema.FUNDER),
       "implementer", List.of(DPG.IMPLEMENTER));
 
   private Organisations() {}

@@ -1,5 +1,8 @@
 package org.dpgfed.harvester.source.dpga;
 
+import org.dpgfed.harvester.source.Draft;
+import org.dpgfed.harvester.source.Text;
+import org.dpgfed.harvester.vocab.Schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.text.Normalizer;
 import java.util.List;
@@ -27,7 +30,7 @@ final class ProductFields {
       "standard", DPG.STANDARD, "aimodel", DPG.AI_MODEL);
   /** The class a type adds besides dcat:Resource, so generic DCAT and schema.org clients find it. */
   private static final Map<IRI, IRI> CLASSES = Map.of(
-      DPG.SOFTWARE, Terms.SOFTWARE_SOURCE_CODE, DPG.DATA, DCAT.DATASET, DPG.CONTENT, Terms.CREATIVE_WORK,
+      DPG.SOFTWARE, Schema.SOFTWARE_SOURCE_CODE, DPG.DATA, DCAT.DATASET, DPG.CONTENT, Schema.CREATIVE_WORK,
       DPG.STANDARD, DCTERMS.STANDARD);
   private static final Map<String, IRI> STAGES = Map.of(
       "dpg", DPG.STAGE_DPG, "nominee", DPG.STAGE_NOMINEE, "archive", DPG.STAGE_ARCHIVE);
@@ -36,7 +39,7 @@ final class ProductFields {
 
   static void map(JsonNode record, Draft draft) {
     draft.product(RDF.TYPE, DCAT.RESOURCE);
-    draft.product(RDF.TYPE, Terms.ADMS_ASSET);
+    draft.product(RDF.TYPE, Schema.ADMS_ASSET);
     names(record, draft);
     Text.field(record, "description").ifPresent(d -> draft.product(DCTERMS.DESCRIPTION, Values.literal(d, "en")));
     website(record, draft);
@@ -53,7 +56,7 @@ final class ProductFields {
     }
     name.ifPresent(n -> {
       draft.product(DCTERMS.TITLE, Values.literal(n, "en"));
-      draft.product(Terms.NAME, Values.literal(n, "en"));
+      draft.product(Schema.NAME, Values.literal(n, "en"));
     });
     Text.list(record.get("aliases")).forEach(a -> draft.product(DCTERMS.ALTERNATIVE, Values.literal(a, "en")));
   }

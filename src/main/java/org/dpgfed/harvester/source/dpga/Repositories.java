@@ -1,5 +1,8 @@
 package org.dpgfed.harvester.source.dpga;
 
+import org.dpgfed.harvester.source.Draft;
+import org.dpgfed.harvester.source.Text;
+import org.dpgfed.harvester.vocab.Schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +42,7 @@ final class Repositories {
       url.ifPresent(u -> draft.warn(path, "'" + written.get() + "' is not a bare URL; used " + u));
     }
     if (url.isPresent()) {
-      draft.product(Terms.CODE_REPOSITORY, Values.iri(url.get()));
+      draft.product(Schema.CODE_REPOSITORY, Values.iri(url.get()));
       if (Urls.ownerOnly(url.get())) {
         draft.warn(path, url.get() + " names an account or group, not a repository; not used to identify the product");
       } else {
@@ -49,7 +52,7 @@ final class Repositories {
     }
     Optional<String> site = Urls.link(written.get()); // "https://src.fedoraproject.org/": a forge, not a repository
     if (site.isPresent()) {
-      draft.product(Terms.CODE_REPOSITORY, Values.iri(site.get()));
+      draft.product(Schema.CODE_REPOSITORY, Values.iri(site.get()));
       draft.warn(path, site.get() + " names a whole site, not a repository; not used to identify the product");
     } else {
       draft.warn(path, "'" + written.get() + "' is not an http(s) URL; dropped");

@@ -1,5 +1,7 @@
 package org.dpgfed.harvester.source.dpga;
 
+import org.dpgfed.harvester.source.Draft;
+import org.dpgfed.harvester.source.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,8 +9,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
-import org.dpgfed.harvester.web.ConNeg;
-import org.dpgfed.harvester.web.HttpError;
 import org.dpgfed.harvester.web.sparql.ResultFormat;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.rio.RDFFormat;
@@ -41,10 +39,7 @@ public final class VocabHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    String mediaType = ConNeg.choose(ctx.request().getHeader("Accept"), ResultFormat.mediaTypes(ResultFormat.Form.GRAPH))
-        .orElseThrow(() -> new HttpError(406, "the vocabulary is RDF: ask for one of "
-            + ResultFormat.mediaTypes(ResultFormat.Form.GRAPH)));
-    ResultFormat format = ResultFormat.byMediaType(mediaType).orElseThrow();
+    ResultFormat format = ResultFormat.negotiateRdf(ctx.request().getHeader("Accept"), "the vocabulary");
     ctx.response().putHeader("Content-Type", format.contentType()).putHeader("Vary", "Accept")
         .end(Buffer.buffer(serialised.get(format)));
   }

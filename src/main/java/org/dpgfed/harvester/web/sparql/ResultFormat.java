@@ -61,6 +61,14 @@ public enum ResultFormat {
     return Arrays.stream(values()).filter(f -> f.serves(form)).map(ResultFormat::mediaType).toList();
   }
 
+  /** The RDF format an Accept header asks for, or 406 naming what is on offer. */
+  public static ResultFormat negotiateRdf(String accept, String what) {
+    String mediaType = org.dpgfed.harvester.web.ConNeg.choose(accept, mediaTypes(Form.GRAPH))
+        .orElseThrow(() -> new org.dpgfed.harvester.web.HttpError(406, what + " is RDF: ask for one of "
+            + String.join(", ", mediaTypes(Form.GRAPH))));
+    return byMediaType(mediaType).orElseThrow();
+  }
+
   TupleQueryResultFormat tupleFormat() {
     return switch (this) {
       case JSON -> TupleQueryResultFormat.JSON;

@@ -8,8 +8,6 @@ import java.util.List;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.model.Iris;
 import org.dpgfed.harvester.store.TripleStore;
-import org.dpgfed.harvester.web.ConNeg;
-import org.dpgfed.harvester.web.HttpError;
 import org.eclipse.rdf4j.model.BNode;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
@@ -26,11 +24,14 @@ public final class ServiceDescription implements Handler<RoutingContext> {
   private static final String FORMATS = "http://www.w3.org/ns/formats/";
 
   private final TripleStore store;
+  private final java.util.Set<Resource> hidden;
   private final WorkerExecutor workers;
   private final Iris iris;
   private final Config.Node node;
 
-  public ServiceDescription(TripleStore store, WorkerExecutor workers, Iris iris, Config.Node node) {
+  public ServiceDescription(TripleStore store, WorkerExecutor workers, Iris iris, Config.Node node,
+      java.util.Set<Resource> hidden) {
+    this.hidden = hidden;
     this.store = store;
     this.workers = workers;
     this.iris = iris;
@@ -39,10 +40,7 @@ public final class ServiceDescription implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    String mediaType = ConNeg.choose(ctx.request().getHeader("Accept"), ResultFormat.mediaTypes(ResultFormat.Form.GRAPH))
-        .orElseThrow(() -> new HttpError(406, "the service description is RDF: ask for one of "
-            + ResultFormat.mediaTypes(ResultFormat.Form.GRAPH)));
-    ResultFormat format = ResultFormat.byMediaType(mediaType).orElseThrow();
+    ResultFormat format = ResultFormat.negotiateRdf(ctx.request().getHeader("Accept"), "the service description");
     workers.executeBlocking(() -> {
           ByteArrayOutputStream out = new ByteArrayOutputStream();
           Rio.write(describe(), out, format.rdfFormat());
@@ -87,7 +85,7 @@ public final class ServiceDescription implements Handler<RoutingContext> {
     m.add(dataset, SD.DEFAULT_GRAPH, defaultGraph);
     m.add(defaultGraph, RDF.TYPE, SD.GRAPH_CLASS);
     store.read(conn -> {
-      for (Resource graph : conn.getContextIDs().stream().toList()) {
+      for (Resource graph : conn.getContextIDs().stream().filter(g -> !hidden.contains(g)).toList()) {
         BNode named = Values.bnode();
         m.add(dataset, SD.NAMED_GRAPH_PROPERTY, named);
         m.add(named, SD.NAME, graph);

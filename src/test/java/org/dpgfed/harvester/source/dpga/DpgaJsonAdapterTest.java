@@ -23,6 +23,7 @@ import org.dpgfed.harvester.source.AdapterException;
 import org.dpgfed.harvester.source.Golden;
 import org.dpgfed.harvester.source.SourceAdapter;
 import org.dpgfed.harvester.vocab.DPG;
+import org.dpgfed.harvester.vocab.Schema;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Value;
@@ -138,7 +139,7 @@ class DpgaJsonAdapterTest extends AdapterContractTest {
     AdaptedRecord tor = adapt(("{\"id\": \"torbrowser\", \"name\": \"Tor Browser\", \"website\": \"https://www.torproject.org/\","
         + " \"repositories\": [{\"name\": \"main\", \"url\": \"https://gitweb.torproject.org\"}]}")
         .getBytes(StandardCharsets.UTF_8)).records().get(0);
-    assertTrue(tor.description().contains(AdaptedRecord.PRODUCT, Terms.CODE_REPOSITORY,
+    assertTrue(tor.description().contains(AdaptedRecord.PRODUCT, Schema.CODE_REPOSITORY,
         Values.iri("https://gitweb.torproject.org")));
     assertEquals(List.of(), tor.repositories());
     assertEquals(List.of("https://torproject.org"), tor.websites());

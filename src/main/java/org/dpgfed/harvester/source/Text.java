@@ -1,4 +1,4 @@
-package org.dpgfed.harvester.source.dpga;
+package org.dpgfed.harvester.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -9,11 +9,11 @@ import java.util.Optional;
  * Strings as the registry writes them: "" and "null" for nothing, stray spaces, Windows line
  * ends, and (in the v2 API) sentences cut into array items at every comma.
  */
-final class Text {
+public final class Text {
   private Text() {}
 
   /** A string, number or boolean, trimmed, with {@code \n} line ends; empty for "", blanks and "null". */
-  static Optional<String> of(JsonNode node) {
+  public static Optional<String> of(JsonNode node) {
     if (node == null || !(node.isTextual() || node.isNumber() || node.isBoolean())) {
       return Optional.empty();
     }
@@ -25,12 +25,12 @@ final class Text {
     return text.isEmpty() || text.equalsIgnoreCase("null") ? Optional.empty() : Optional.of(text);
   }
 
-  static Optional<String> field(JsonNode object, String name) {
+  public static Optional<String> field(JsonNode object, String name) {
     return of(object.get(name));
   }
 
   /** A string or an array of strings, each cleaned; blank items dropped. */
-  static List<String> list(JsonNode node) {
+  public static List<String> list(JsonNode node) {
     List<String> items = new ArrayList<>();
     if (node != null && node.isArray()) {
       node.forEach(item -> of(item).ifPresent(items::add));
@@ -41,10 +41,10 @@ final class Text {
   }
 
   /** A cleaned item of a string-or-array field, with its pointer suffix ("/2", or "" for a plain string). */
-  record Item(String at, String text) {}
+  public record Item(String at, String text) {}
 
   /** Like {@link #list}, keeping where each item was, for problem paths. */
-  static List<Item> items(JsonNode node) {
+  public static List<Item> items(JsonNode node) {
     List<Item> items = new ArrayList<>();
     if (node != null && node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
@@ -61,7 +61,7 @@ final class Text {
    * Like {@link #list}, but an item that starts with a space continues the item before it: the v2
    * API splits free text at commas ({@code ["All statutory boards", " ministries and …"]}).
    */
-  static List<String> rejoined(JsonNode node) {
+  public static List<String> rejoined(JsonNode node) {
     if (node == null || !node.isArray()) {
       return list(node);
     }
@@ -80,7 +80,7 @@ final class Text {
   }
 
   /** Whether a text says nothing but the given links ("https://…/LICENSE", or a list of URLs). */
-  static boolean onlyLinks(String text, List<String> links) {
+  public static boolean onlyLinks(String text, List<String> links) {
     String rest = text;
     for (String link : links) {
       rest = rest.replace(link, " ");

@@ -1,0 +1,165 @@
+package org.dpgfed.harvester.feed;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.dpgfed.harvester.model.Iris;
+import org.dpgfed.harvester.registry.ProductsChanged;
+import org.dpgfed.harvester.vocab.DPG;
+import org.eclipse.rdf4j.model.BNode;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Literal;
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.Resource;
+import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.model.Value;
+import org.eclipse.rdf4j.model.impl.LinkedHashModel;
+import org.eclipse.rdf4j.model.util.Models;
+import org.eclipse.rdf4j.model.util.Values;
+import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
+import org.eclipse.rdf4j.model.vocabulary.FOAF;
+import org.eclipse.rdf4j.model.vocabulary.PROV;
+import org.eclipse.rdf4j.model.vocabulary.RDF;
+import org.eclipse.rdf4j.query.QueryResults;
+import org.eclipse.rdf4j.repository.RepositoryConnection;
+
+/**
+ * Appends feed members for the products a run touched: a new version when a product's
+ * description across all sources changed, a removal when no source lists it any more. Runs inside
+ * the transaction that applies the run, so the feed and the data never disagree.
+ */
+public final class FeedLog implements ProductsChanged {
+  private final Iris iris;
+
+  public FeedLog(Iris iris) {
+    this.iris = iris;
+  }
+
+  /** Called after a source graph was replaced or dropped, in the same transaction. */
+  @Override
+  public void changed(RepositoryConnection conn, Collection<IRI> touched, Instant now) {
+    long sequence = lastSequence(conn);
+    for (IRI product : touched.stream().distinct().sorted(Comparator.comparing(IRI::stringValue)).toList()) {
+      Model current = description(conn, product);
+      Optional<Resource> latest = latest(conn, product);
+      boolean removed = latest.map(v -> has(conn, v, RDF.TYPE, DPG.PRODUCT_REMOVAL)).orElse(false);
+      if (current.isEmpty()) {
+        if (latest.isPresent() && !removed) {
+          writeMember(conn, product, ++sequence, now, null);
+        }
+      } else {
+        String hash = hash(current);
+        boolean same = latest.filter(v -> !removed)
+            .flatMap(v -> Models.objectLiteral(statements(conn, v, DPG.CONTENT_HASH)))
+            .map(Literal::stringValue).filter(hash::equals).isPresent();
+        if (!same) {
+          writeMember(conn, product, ++sequence, now, current);
+          conn.add(version(product, sequence), DPG.CONTENT_HASH, Values.literal(hash), iris.feedGraph());
+        }
+      }
+    }
+    conn.remove(iris.feed(), DPG.SEQUENCE, null, iris.feedGraph());
+    conn.add(iris.feed(), DPG.SEQUENCE, Values.literal(sequence), iris.feedGraph());
+  }
+
+  /** The IRI of a product's n-th version; every member, removals too, is numbered in the feed's sequence. */
+  public IRI version(IRI product, long sequence) {
+    return Values.iri(product.stringValue() + "/version/" + sequence);
+  }
+
+  private void writeMember(RepositoryConnection conn, IRI product, long sequence, Instant now, Model description) {
+    IRI member = version(product, sequence);
+    Model m = new LinkedHashModel();
+    m.add(member, RDF.TYPE, description == null ? DPG.PRODUCT_REMOVAL : DPG.PRODUCT_VERSION);
+    m.add(member, DCTERMS.IS_VERSION_OF, product);
+    m.add(member, PROV.GENERATED_AT_TIME, Values.literal(Date.from(now)));
+    m.add(member, DPG.SEQUENCE, Values.literal(sequence));
+    if (description != null) {
+      for (Statement st : description) {
+        Resource subject = st.getSubject().equals(product) ? member : st.getSubject();
+        Value object = st.getObject().equals(product) ? member : st.getObject();
+        m.add(subject, st.getPredicate(), object);
+      }
+    }
+    conn.add(m, iris.feedGraph());
+  }
+
+  /** The product's statements in every source graph, the blank nodes they lead to, and the records listing it. */
+  private Model description(RepositoryConnection conn, IRI product) {
+    Model m = new LinkedHashModel();
+    for (Statement st : QueryResults.asModel(conn.getStatements(product, null, null, false))) {
+      if (isSourceGraph(st.getContext())) {
+        m.add(st.getSubject(), st.getPredicate(), st.getObject());
+        if (st.getObject() instanceof BNode node) {
+          QueryResults.asModel(conn.getStatements(node, null, null, false, st.getContext()))
+              .forEach(b -> m.add(b.getSubject(), b.getPredicate(), b.getObject()));
+        }
+      }
+    }
+    for (Statement st : QueryResults.asModel(conn.getStatements(null, FOAF.PRIMARY_TOPIC, product, false))) {
+      if (isSourceGraph(st.getContext())) {
+        m.add(st.getSubject(), FOAF.PRIMARY_TOPIC, product);
+        QueryResults.asModel(conn.getStatements(st.getSubject(), DCTERMS.SOURCE, null, false, st.getContext()))
+            .forEach(s -> m.add(s.getSubject(), s.getPredicate(), s.getObject()));
+      }
+    }
+    return m;
+  }
+
+  private boolean isSourceGraph(Resource context) {
+    return context != null && context.stringValue().startsWith(iris.sourceGraphPrefix());
+  }
+
+  private Optional<Resource> latest(RepositoryConnection conn, IRI product) {
+    Resource best = null;
+    long bestSequence = -1;
+    for (Statement st : QueryResults.asModel(conn.getStatements(null, DCTERMS.IS_VERSION_OF, product, false, iris.feedGraph()))) {
+      long n = Models.objectLiteral(statements(conn, st.getSubject(), DPG.SEQUENCE)).map(Literal::longValue).orElse(0L);
+      if (n > bestSequence) {
+        best = st.getSubject();
+        bestSequence = n;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private long lastSequence(RepositoryConnection conn) {
+    return Models.objectLiteral(statements(conn, iris.feed(), DPG.SEQUENCE)).map(Literal::longValue).orElse(0L);
+  }
+
+  private Model statements(RepositoryConnection conn, Resource subject, IRI predicate) {
+    return QueryResults.asModel(conn.getStatements(subject, predicate, null, false, iris.feedGraph()));
+  }
+
+  private boolean has(RepositoryConnection conn, Resource s, IRI p, Value o) {
+    return conn.hasStatement(s, p, o, false, iris.feedGraph());
+  }
+
+  /** A hash of the description that ignores blank node labels. */
+  static String hash(Model description) {
+    List<String> lines = description.stream().map(st -> term(st.getSubject()) + " " + st.getPredicate() + " "
+        + term(st.getObject()) + " " + (st.getObject() instanceof BNode b ? blankContent(description, b) : "")).sorted().toList();
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      lines.forEach(line -> sha.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private static String term(Value v) {
+    return v instanceof BNode ? "_" : v.toString();
+  }
+
+  private static String blankContent(Model m, BNode node) {
+    return m.filter(node, null, null).stream().map(st -> st.getPredicate() + "=" + term(st.getObject())).sorted().toList().toString();
+  }
+}

@@ -1,0 +1,136 @@
+package org.dpgfed.harvester.web.ld;
+
+import io.vertx.core.Handler;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.dpgfed.harvester.config.Config;
+import org.dpgfed.harvester.model.Iris;
+import org.dpgfed.harvester.store.TripleStore;
+import org.dpgfed.harvester.web.HttpError;
+import org.dpgfed.harvester.web.sparql.ResultFormat;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.impl.LinkedHashModel;
+import org.eclipse.rdf4j.model.util.Values;
+import org.eclipse.rdf4j.model.vocabulary.DCAT;
+import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
+import org.eclipse.rdf4j.model.vocabulary.FOAF;
+import org.eclipse.rdf4j.model.vocabulary.RDF;
+import org.eclipse.rdf4j.query.BindingSet;
+import org.eclipse.rdf4j.query.QueryLanguage;
+import org.eclipse.rdf4j.query.QueryResults;
+import org.eclipse.rdf4j.repository.RepositoryConnection;
+import org.eclipse.rdf4j.rio.Rio;
+
+/**
+ * {@code GET /catalog?page=N}: the node as a DCAT catalogue of all its products, 100 per page in
+ * IRI order, with Hydra links to the neighbouring pages.
+ */
+public final class CatalogHandler implements Handler<RoutingContext> {
+  static final int PAGE_SIZE = 100;
+  private static final String HYDRA = "http://www.w3.org/ns/hydra/core#";
+  private static final List<IRI> SUMMARY = List.of(RDF.TYPE, DCTERMS.TITLE, DCTERMS.DESCRIPTION, DCTERMS.LICENSE,
+      DCTERMS.TYPE, DCTERMS.SUBJECT, FOAF.HOMEPAGE, Values.iri("http://schema.org/codeRepository"));
+
+  private final TripleStore store;
+  private final WorkerExecutor workers;
+  private final Iris iris;
+  private final Config.Node node;
+
+  public CatalogHandler(TripleStore store, WorkerExecutor workers, Iris iris, Config.Node node) {
+    this.store = store;
+    this.workers = workers;
+    this.iris = iris;
+    this.node = node;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    int page = page(ctx.queryParams().get("page"));
+    ResultFormat format = ResultFormat.negotiateRdf(ctx.request().getHeader("Accept"), "the catalogue");
+    workers.executeBlocking(() -> {
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          Model catalog = store.read(conn -> describe(conn, page));
+          Rio.write(catalog, out, format.rdfFormat());
+          return Buffer.buffer(out.toByteArray());
+        }, false)
+        .onSuccess(body -> ctx.response().putHeader("Content-Type", format.contentType()).putHeader("Vary", "Accept")
+            .end(body))
+        .onFailure(ctx::fail);
+  }
+
+  private static int page(String text) {
+    if (text == null) {
+      return 1;
+    }
+    try {
+      int page = Integer.parseInt(text);
+      if (page >= 1) {
+        return page;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new HttpError(400, "page must be a whole number from 1");
+  }
+
+  private Model describe(RepositoryConnection conn, int page) {
+    List<IRI> products = products(conn, page);
+    Model m = new LinkedHashModel();
+    m.setNamespace(DCAT.NS);
+    m.setNamespace(DCTERMS.NS);
+    m.setNamespace("hydra", HYDRA);
+    IRI catalog = iris.catalog();
+    m.add(catalog, RDF.TYPE, DCAT.CATALOG);
+    m.add(catalog, DCTERMS.TITLE, Values.literal(node.title()));
+    m.add(catalog, DCTERMS.DESCRIPTION, Values.literal(node.description()));
+    if (!node.publisher().isEmpty()) {
+      m.add(catalog, DCTERMS.PUBLISHER, Values.literal(node.publisher()));
+    }
+    if (!node.dataLicense().isEmpty()) {
+      m.add(catalog, DCTERMS.LICENSE, Values.iri(node.dataLicense()));
+    }
+    IRI view = pageIri(page);
+    m.add(catalog, Values.iri(HYDRA, "view"), view);
+    m.add(view, RDF.TYPE, Values.iri(HYDRA, "PartialCollectionView"));
+    m.add(view, Values.iri(HYDRA, "first"), pageIri(1));
+    if (page > 1) {
+      m.add(view, Values.iri(HYDRA, "previous"), pageIri(page - 1));
+    }
+    if (products.size() > PAGE_SIZE) {
+      m.add(view, Values.iri(HYDRA, "next"), pageIri(page + 1));
+    }
+    for (IRI product : products.subList(0, Math.min(PAGE_SIZE, products.size()))) {
+      m.add(catalog, Values.iri(DCAT.NAMESPACE, "resource"), product);
+      for (IRI property : SUMMARY) {
+        QueryResults.asModel(conn.getStatements(product, property, null, false)).forEach(st ->
+            m.add(st.getSubject(), st.getPredicate(), st.getObject()));
+      }
+      if (m.contains(product, RDF.TYPE, DCAT.DATASET)) {
+        m.add(catalog, DCAT.HAS_DATASET, product);
+      }
+    }
+    return m;
+  }
+
+  private List<IRI> products(RepositoryConnection conn, int page) {
+    String query = "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?r a <" + DCAT.CATALOG_RECORD + "> ; <" + FOAF.PRIMARY_TOPIC
+        + "> ?p } FILTER(STRSTARTS(STR(?g), \"" + iris.sourceGraphPrefix() + "\")) } ORDER BY ?p LIMIT "
+        + (PAGE_SIZE + 1) + " OFFSET " + (long) (page - 1) * PAGE_SIZE;
+    List<IRI> products = new ArrayList<>();
+    try (var result = conn.prepareTupleQuery(QueryLanguage.SPARQL, query).evaluate()) {
+      for (BindingSet row : result) {
+        products.add((IRI) row.getValue("p"));
+      }
+    }
+    return products;
+  }
+
+  private IRI pageIri(int page) {
+    return Values.iri(iris.base() + "/catalog?page=" + page);
+  }
+}

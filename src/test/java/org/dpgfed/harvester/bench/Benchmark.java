@@ -1,0 +1,195 @@
+package org.dpgfed.harvester.bench;
+
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.rio.RDFFormat;
+import org.eclipse.rdf4j.rio.Rio;
+
+/**
+ * The benchmark: {@code mvn -Pbench} (settings as system properties: bench.records, bench.seconds,
+ * bench.reps, bench.memoryRecords; bench.only=harvest,sparql,replace,memory,startup picks sections).
+ */
+public final class Benchmark {
+  private static final String BASE = "https://bench.example.org";
+  private static final Path OUT = Path.of("target", "bench");
+
+  private final int records = Integer.getInteger("bench.records", 100_000);
+  private final double seconds = Double.parseDouble(System.getProperty("bench.seconds", "10"));
+  private final int reps = Integer.getInteger("bench.reps", 3);
+  private final int memoryRecords = Integer.getInteger("bench.memoryRecords", 1_000_000);
+  private final String only = System.getProperty("bench.only", "harvest,sparql,replace,memory,startup");
+  private final Table table = new Table(Machine.describe());
+  private int nextPort = 18400;
+
+  public static void main(String[] args) throws Exception {
+    new Benchmark().run();
+    System.exit(0);
+  }
+
+  private void run() throws Exception {
+    System.out.println(Machine.describe());
+    clean(OUT);
+    try (SourceServer server = new SourceServer(records)) {
+      if (only.contains("harvest") || only.contains("sparql")) {
+        harvestAndQuery(server);
+      }
+      if (only.contains("replace")) {
+        new ReplaceUnderLoad(this, server).measure();
+      }
+      if (only.contains("memory")) {
+        memory(server);
+      }
+    }
+    if (only.contains("startup")) {
+      startup();
+    }
+    table.write(OUT);
+    System.out.println("\n" + table.markdown() + "\nwritten to " + OUT.toAbsolutePath());
+  }
+
+  Table table() {
+    return table;
+  }
+
+  double seconds() {
+    return seconds;
+  }
+
+  /** Starts one of our nodes in its own JVM with an empty data directory and no configured sources. */
+  Child node(String heap, Map<String, String> extra) throws Exception {
+    int port = nextPort++;
+    Path dir = OUT.resolve("node-" + port);
+    Files.createDirectories(dir);
+    Path config = dir.resolve("bench.yaml");
+    Files.writeString(config, "sources: []\n");
+    Map<String, String> env = new HashMap<>(Map.of("DPG_HTTP_PORT", String.valueOf(port), "DPG_HTTP_HOST", "127.0.0.1",
+        "DPG_DATA_DIR", dir.resolve("data").toString(), "DPG_ADMIN_TOKEN", NodeClient.TOKEN, "DPG_PUBLIC_BASE_URL", BASE,
+        "DPG_ALLOW_PRIVATE_NETWORKS", "true", "DPG_HARVEST_MAX_BODY_BYTES", "4000000000",
+        "DPG_HARVEST_TOTAL_TIMEOUT", "PT2H", "DPG_HARVEST_FIRST_BYTE_TIMEOUT", "PT10M", "DPG_SPARQL_TIMEOUT", "PT120S"));
+    env.put("DPG_SPARQL_MAX_ROWS", "1000000");
+    env.putAll(extra);
+    Child child = Child.start(heap, "org.dpgfed.harvester.Main", List.of("--config", config.toString()), env, port, dir);
+    child.awaitReady("/health", System.nanoTime());
+    return child;
+  }
+
+  private void harvestAndQuery(SourceServer server) throws Exception {
+    try (Child ours = node("4g", Map.of())) {
+      NodeClient client = new NodeClient(ours.base);
+      Map<String, String> urls = Map.of("dpga-json", server.url("/dpga.json"),
+          "publiccode-catalog", server.url("/catalog?page=1"), "rdf", server.url("/datasets.ttl"));
+      for (String format : List.of("dpga-json", "publiccode-catalog", "rdf")) {
+        List<Double> recordRates = new ArrayList<>();
+        List<Double> tripleRates = new ArrayList<>();
+        for (int rep = 1; rep <= reps; rep++) {
+          JsonObject run;
+          try {
+            run = client.harvest(format.replace("-json", "") + "-" + rep, urls.get(format), format);
+          } catch (IllegalStateException refused) {
+            table.add("harvest", format, Double.NaN, Double.NaN, "", "not run: " + refused.getMessage());
+            break;
+          }
+          if (!"succeeded".equals(run.getString("status"))) {
+            table.add("harvest", format, Double.NaN, Double.NaN, "", "failed: " + run.getString("error"));
+            break;
+          }
+          recordRates.add(run.getInteger("records") / NodeClient.seconds(run));
+          tripleRates.add(run.getLong("triples") / NodeClient.seconds(run));
+        }
+        if (!recordRates.isEmpty()) {
+          table.add("harvest", format + " records/s", Table.median(recordRates), Double.NaN, "rec/s", records + " records");
+          table.add("harvest", format + " triples/s vs raw LMDB", Table.median(tripleRates), rawLoadRate(client,
+              BASE + "/graph/source/" + format.replace("-json", "") + "-1"), "triples/s", "raw: best of 1 txn, 10k batches");
+        }
+      }
+      if (only.contains("sparql")) {
+        new SparqlComparison(this, ours, client).measure(BASE + "/graph/source/dpga-1",
+            BASE + "/graph/source/publiccode-catalog-1");
+      }
+    }
+  }
+
+  private double rawLoadRate(NodeClient client, String graph) throws Exception {
+    List<Statement> statements = client.graph(graph);
+    List<Double> oneTransaction = new ArrayList<>();
+    List<Double> batches = new ArrayList<>();
+    for (int rep = 0; rep < reps; rep++) {
+      oneTransaction.add(statements.size() / RawLoad.seconds(statements, Files.createTempDirectory(OUT, "raw"), statements.size()));
+      batches.add(statements.size() / RawLoad.seconds(statements, Files.createTempDirectory(OUT, "raw"), 10_000));
+    }
+    return Math.max(Table.median(oneTransaction), Table.median(batches));
+  }
+
+  private void memory(SourceServer server) throws Exception {
+    server.records(memoryRecords);
+    try (Child small = node("512m", Map.of())) {
+      JsonObject run = new NodeClient(small.base).harvest("million", server.url("/catalog?page=1"), "publiccode-catalog");
+      String note = run.getString("status") + " " + run.getInteger("records") + " records in "
+          + Math.round(NodeClient.seconds(run)) + " s" + (run.getString("error") == null ? "" : ": " + run.getString("error"));
+      table.add("memory", "peak heap, -Xmx512m", small.peakHeapMiB(), 512, "MiB", note);
+      table.add("memory", "peak RSS", small.peakRssMiB(), Double.NaN, "MiB", "");
+    } finally {
+      server.records(records);
+    }
+  }
+
+  private void startup() throws Exception {
+    List<Double> times = new ArrayList<>();
+    for (int rep = 0; rep < reps; rep++) {
+      int port = nextPort++;
+      Path dir = OUT.resolve("startup-" + port);
+      long start = System.nanoTime();
+      try (Child child = Child.start("1g", "org.dpgfed.harvester.Main", List.of(), Map.of("DPG_HTTP_PORT",
+          String.valueOf(port), "DPG_DATA_DIR", dir.resolve("data").toString()), port, dir)) {
+        String ask = "/sparql?query=" + java.net.URLEncoder.encode(
+            "ASK { ?r a <http://www.w3.org/ns/dcat#CatalogRecord> }", java.nio.charset.StandardCharsets.UTF_8);
+        times.add(awaitTrue(child, ask, start));
+      }
+    }
+    table.add("startup", "java to first demo product queryable", Table.median(times), 5, "s", "target < 5 s");
+  }
+
+  private static double awaitTrue(Child child, String path, long start) throws Exception {
+    while (true) {
+      child.awaitReady("/health", start);
+      HttpResponse<String> r = Child.HTTP.send(HttpRequest.newBuilder(URI.create(child.base + path)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (r.body().contains("true")) {
+        return (System.nanoTime() - start) / 1e9;
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private static void clean(Path dir) throws java.io.IOException {
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    Files.createDirectories(dir);
+  }
+
+  /** Serialises statements as N-Triples. */
+  static byte[] ntriples(List<Statement> statements) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Rio.write(statements, out, RDFFormat.NTRIPLES);
+    return out.toByteArray();
+  }
+
+  static Function<Random, String> fixed(String query) {
+    return random -> query;
+  }
+}

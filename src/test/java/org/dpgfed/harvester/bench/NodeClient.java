@@ -1,0 +1,71 @@
+package org.dpgfed.harvester.bench;
+
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.rio.RDFFormat;
+import org.eclipse.rdf4j.rio.Rio;
+
+/** Talks to one of our nodes over its HTTP API, as an operator and a researcher would. */
+final class NodeClient {
+  static final String TOKEN = "bench-admin-token";
+
+  private final String base;
+
+  NodeClient(String base) {
+    this.base = base;
+  }
+
+  /** Registers a source and waits for its first run; returns the finished run. */
+  JsonObject harvest(String id, String url, String format) throws Exception {
+    String body = new JsonObject().put("id", id).put("title", id).put("url", url).put("format", format)
+        .put("schedule", "manual").encode();
+    HttpResponse<String> created = Child.HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/sources"))
+        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException("registering " + id + ": " + created.statusCode() + " " + created.body());
+    }
+    return await(new JsonObject(created.body()).getJsonObject("status").getJsonObject("lastRun").getString("id"));
+  }
+
+  /** Triggers a source again and waits for the run. */
+  JsonObject reharvest(String id) throws Exception {
+    HttpResponse<String> run = Child.HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/sources/" + id + "/harvest"))
+        .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return await(new JsonObject(run.body()).getString("id"));
+  }
+
+  JsonObject await(String runId) throws Exception {
+    while (true) {
+      HttpResponse<String> response = Child.HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/runs/" + runId
+          + "?wait=PT1M")).GET().build(), HttpResponse.BodyHandlers.ofString());
+      JsonObject run = new JsonObject(response.body());
+      if (run.getString("status").matches("succeeded|unchanged|failed")) {
+        return run;
+      }
+    }
+  }
+
+  /** A graph of ours, as statements (exported through the SPARQL endpoint). */
+  List<Statement> graph(String graph) throws Exception {
+    String query = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <" + graph + "> { ?s ?p ?o } }";
+    HttpResponse<byte[]> response = Child.HTTP.send(HttpRequest.newBuilder(URI.create(base + "/sparql?query="
+        + URLEncoder.encode(query, StandardCharsets.UTF_8))).header("Accept", "application/n-triples").GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    return new ArrayList<>(Rio.parse(new ByteArrayInputStream(response.body()), RDFFormat.NTRIPLES));
+  }
+
+  static double seconds(JsonObject run) {
+    return (java.time.Instant.parse(run.getString("finishedAt")).toEpochMilli()
+        - java.time.Instant.parse(run.getString("startedAt")).toEpochMilli()) / 1000.0;
+  }
+}

@@ -1,0 +1,61 @@
+package org.dpgfed.harvester.source.publiccode;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.dpgfed.harvester.source.AdaptedRecord;
+import org.dpgfed.harvester.source.AdapterContractTest;
+import org.dpgfed.harvester.source.AdapterException;
+import org.dpgfed.harvester.source.Golden;
+import org.dpgfed.harvester.source.SourceAdapter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PubliccodeYamlAdapterTest extends AdapterContractTest {
+  @Override
+  protected SourceAdapter adapter() {
+    return new PubliccodeYamlAdapter();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"v0.2.yml", "v0.7.yml"})
+  void mapsEachCaseAsItsGoldenFileSays(String name) throws Exception {
+    Golden.assertCase(adapter(), "source/publiccode/", name);
+  }
+
+  @Test
+  void readsAYamlAliasBombWithoutExpandingIt() throws Exception {
+    StringBuilder bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for (char c = 'b'; c <= 'j'; c++) {
+      char prev = (char) (c - 1);
+      bomb.append(c).append(": &").append(c).append(" [*").append(prev).append(",*").append(prev).append(",*").append(prev)
+          .append(",*").append(prev).append(",*").append(prev).append(",*").append(prev).append("]\n");
+    }
+    bomb.append("name: Bomb\n");
+    // nine levels of nine aliases would be 387 million strings if expanded; aliases are never expanded
+    AdaptedRecord record = adapt(bomb.toString().getBytes(StandardCharsets.UTF_8)).records().get(0);
+    assertTrue(record.description().size() < 50, "size " + record.description().size());
+  }
+
+  @Test
+  void refusesYamlNestedThousandsDeep() {
+    String deep = "a: " + "[".repeat(10_000) + "]".repeat(10_000);
+    assertThrows(AdapterException.class, () -> adapt(deep.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void keepsAFileWithoutANameOutOfTheStore() throws Exception {
+    AdaptedRecord record = adapt("url: https://github.com/a/b\n".getBytes(StandardCharsets.UTF_8)).records().get(0);
+    assertFalse(record.valid());
+  }
+
+  @Test
+  void neverStoresMaintenanceContacts() throws Exception {
+    AdaptedRecord record = adapt(Golden.resource("source/publiccode/v0.2.yml")).records().get(0);
+    assertFalse(record.description().stream().anyMatch(st -> st.getObject().stringValue().contains("Mario Rossi")
+        || st.getObject().stringValue().contains("comune.ferrara.it/") && st.getObject().stringValue().contains("mario")));
+  }
+}
