@@ -21,147 +21,102 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.dpgfed.harvester.cli.Commands;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.config.ConfigException;
-import org.dpgfed.harvester.config.ConfigLoader;
 import org.dpgfed.harvester.feed.FeedLog;
 import org.dpgfed.harvester.feed.FeedPages;
-import org.dpgfed.harvester.web.feed.FeedHandler;
-import org.eclipse.rdf4j.model.Resource;
 import org.dpgfed.harvester.fetch.Fetcher;
 import org.dpgfed.harvester.harvest.Harvester;
+import org.dpgfed.harvester.metrics.HarvestMetrics;
+import org.dpgfed.harvester.metrics.MetricsHandler;
+import org.dpgfed.harvester.metrics.NodeGauges;
+import org.dpgfed.harvester.metrics.NodeMetrics;
+import org.dpgfed.harvester.metrics.SparqlMetrics;
 import org.dpgfed.harvester.model.InvalidInputException;
 import org.dpgfed.harvester.model.Iris;
 import org.dpgfed.harvester.registry.RunLog;
 import org.dpgfed.harvester.registry.Source;
 import org.dpgfed.harvester.registry.SourceCheck;
 import org.dpgfed.harvester.registry.SourceRegistry;
+import org.dpgfed.harvester.registry.StaleSources;
 import org.dpgfed.harvester.source.Adapters;
 import org.dpgfed.harvester.source.feed.FeedReader;
 import org.dpgfed.harvester.store.TripleStore;
 import org.dpgfed.harvester.web.Errors;
+import org.dpgfed.harvester.web.Gate;
 import org.dpgfed.harvester.web.Health;
-import org.dpgfed.harvester.web.ld.CatalogHandler;
-import org.dpgfed.harvester.web.ld.ResourceHandler;
-import org.dpgfed.harvester.web.ld.VocabHandler;
-import org.dpgfed.harvester.web.ld.VoidHandler;
 import org.dpgfed.harvester.web.admin.AdminToken;
 import org.dpgfed.harvester.web.admin.ApiContract;
 import org.dpgfed.harvester.web.admin.Auth;
+import org.dpgfed.harvester.web.admin.BackupApi;
 import org.dpgfed.harvester.web.admin.OperatorTokens;
 import org.dpgfed.harvester.web.admin.RawPath;
 import org.dpgfed.harvester.web.admin.RunsApi;
 import org.dpgfed.harvester.web.admin.SourcesApi;
 import org.dpgfed.harvester.web.admin.TokensApi;
+import org.dpgfed.harvester.web.feed.FeedHandler;
+import org.dpgfed.harvester.web.ld.CatalogHandler;
+import org.dpgfed.harvester.web.ld.ResourceHandler;
+import org.dpgfed.harvester.web.ld.VocabHandler;
+import org.dpgfed.harvester.web.ld.VoidHandler;
 import org.dpgfed.harvester.web.sparql.QueryAdmission;
 import org.dpgfed.harvester.web.sparql.ServiceDescription;
 import org.dpgfed.harvester.web.sparql.SparqlHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.eclipse.rdf4j.model.Resource;
 
-/** The composition root: reads the settings, builds every part, and shows every path in {@link #routes}. */
+/** The composition root: builds every part of a node, and shows every path in {@link #routes}. */
 public final class Main {
-  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-  private static final String USAGE = """
-      usage: java -jar dpg-harvester.jar [serve] [--config FILE]
-             java -jar dpg-harvester.jar reset-admin-token [--config FILE]   (node stopped)
-      Without --config, config/harvester.yaml is used when it exists, else the built-in defaults.
-      Every setting a.bC can be overridden by the environment variable DPG_A_B_C.""";
-
   private Main() {}
 
+  /** Runs a command ({@code serve} by default); see {@link Commands}. */
   public static void main(String[] args) {
-    List<String> words = new ArrayList<>(List.of(args));
-    if (words.contains("--help") || words.contains("-h")) {
-      System.out.println(USAGE);
-      return;
-    }
-    Config config;
-    try {
-      config = ConfigLoader.load(configFile(words), System.getenv());
-    } catch (ConfigException e) {
-      System.err.println("dpg-harvester: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
-    String command = words.isEmpty() ? "serve" : words.get(0);
-    switch (command) {
-      case "serve" -> serve(config);
-      case "reset-admin-token" -> resetAdminToken(config);
-      default -> {
-        System.err.println("dpg-harvester: unknown command '" + command + "'\n" + USAGE);
-        System.exit(2);
-      }
+    int code = Commands.standard().run(args);
+    if (code != Commands.KEEP_RUNNING) {
+      System.exit(code);
     }
   }
 
-  private static Path configFile(List<String> words) {
-    int at = words.indexOf("--config");
-    if (at >= 0) {
-      if (at + 1 >= words.size()) {
-        throw new ConfigException("--config needs a file");
-      }
-      Path file = Path.of(words.get(at + 1));
-      words.subList(at, at + 2).clear();
-      if (!Files.isRegularFile(file)) {
-        throw new ConfigException("--config " + file + ": no such file");
-      }
-      return file;
-    }
-    Path standard = Path.of("config", "harvester.yaml");
-    return Files.isRegularFile(standard) ? standard : null;
-  }
-
-  private static void serve(Config config) {
-    Vertx vertx = Vertx.vertx();
-    start(vertx, config, token -> System.out.println("""
-        Generated admin token (shown only this once; only its hash is kept):
-          %s
-        """.formatted(token)))
-        .onSuccess(node -> {
-          LOG.info("dpg-harvester listening on port {}, public base {}", node.port(), node.baseUrl());
-          Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            node.close().toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
-            vertx.close();
-          }));
-        })
-        .onFailure(err -> {
-          System.err.println("dpg-harvester: cannot start: " + err.getMessage());
-          LOG.debug("start-up failed", err);
-          vertx.close();
-          System.exit(1);
-        });
-  }
-
-  private static void resetAdminToken(Config config) {
-    try {
-      System.out.println("New admin token (the old one no longer works):\n  " + AdminToken.reset(config.store().dataDir()));
-    } catch (IOException e) {
-      System.err.println("dpg-harvester: cannot write the token hash: " + e.getMessage());
-      System.exit(1);
-    }
+  /** Starts a node with meters of its own (no HTTP meters unless {@code vertx} came from {@link NodeMetrics#vertx()}). */
+  public static Future<Node> start(Vertx vertx, Config config, Consumer<String> announceToken) {
+    return start(vertx, config, new NodeMetrics(), announceToken);
   }
 
   /** Starts a node: listens, opens the store, registers the configured sources, schedules harvests. */
-  public static Future<Node> start(Vertx vertx, Config config, Consumer<String> announceToken) {
+  public static Future<Node> start(Vertx vertx, Config config, NodeMetrics metrics, Consumer<String> announceToken) {
+    return listen(vertx, config).compose(listening -> listening.open(config, metrics, announceToken));
+  }
+
+  /** The first half of a start: listening, every request answered 503 until {@link Listening#open}. */
+  public record Listening(Vertx vertx, HttpServer server, Router router, Gate gate) {
+    /** Opens the store and builds the rest; then requests pass. */
+    public Future<Node> open(Config config, NodeMetrics metrics, Consumer<String> announceToken) {
+      return vertx.executeBlocking(() -> build(this, config, metrics, announceToken))
+          .compose(node -> node.startHarvests().map(node))
+          .onSuccess(node -> gate.open())
+          .onFailure(err -> server.close());
+    }
+  }
+
+  public static Future<Listening> listen(Vertx vertx, Config config) {
     Router router = Router.router(vertx);
+    Gate gate = new Gate();
+    router.route().handler(gate);
     // a GET query of sparql.maxQueryLength characters fits in the request line, even percent-encoded
     int requestLine = Math.max(HttpServerOptions.DEFAULT_MAX_INITIAL_LINE_LENGTH, config.sparql().maxQueryLength() * 3 + 4096);
     return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true).setHttp2ClearTextEnabled(false)
             .setMaxInitialLineLength(requestLine))
         .requestHandler(router)
         .listen(config.http().port(), config.http().host())
-        .compose(server -> vertx.executeBlocking(() -> build(vertx, config, server, router, announceToken))
-            .onFailure(err -> server.close()))
-        .compose(node -> node.startHarvests().map(node));
+        .map(server -> new Listening(vertx, server, router, gate));
   }
 
-  private static Node build(Vertx vertx, Config config, HttpServer server, Router router, Consumer<String> announce)
+  private static Node build(Listening listening, Config config, NodeMetrics metrics, Consumer<String> announce)
       throws IOException {
     Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
     Path dataDir = config.store().dataDir();
     Files.createDirectories(dataDir);
-    Iris iris = new Iris(config.publicBaseUrl(server.actualPort()));
+    Iris iris = new Iris(config.publicBaseUrl(listening.server().actualPort()));
     Adapters adapters = Adapters.standard();
     java.util.SortedSet<String> formats = new java.util.TreeSet<>(adapters.formats());
     formats.add(FeedReader.FORMAT);
@@ -171,7 +126,7 @@ public final class Main {
     OperatorTokens operators = OperatorTokens.load(dataDir);
     TripleStore store = TripleStore.openEmbedded(dataDir);
     try {
-      return assemble(vertx, config, server, router, clock, iris, new Auth(admin, operators), operators, store, adapters,
+      return assemble(listening, config, metrics, clock, iris, new Auth(admin, operators), operators, store, adapters,
           check, configured);
     } catch (RuntimeException e) {
       store.close();
@@ -179,8 +134,9 @@ public final class Main {
     }
   }
 
-  private static Node assemble(Vertx vertx, Config config, HttpServer server, Router router, Clock clock, Iris iris,
+  private static Node assemble(Listening listening, Config config, NodeMetrics metrics, Clock clock, Iris iris,
       Auth auth, OperatorTokens operators, TripleStore store, Adapters adapters, SourceCheck check, List<Source> configured) {
+    Vertx vertx = listening.vertx();
     FeedLog feed = new FeedLog(iris);
     Set<Resource> hidden = Set.of(iris.feedGraph(), iris.privateGraph());
     SourceRegistry sources = new SourceRegistry(store, iris, clock, feed);
@@ -201,33 +157,42 @@ public final class Main {
     Fetcher fetcher = new Fetcher(vertx, config.harvest());
     Harvester harvester = new Harvester(vertx, harvestPool, sources, runs, store, adapters, fetcher, iris, clock, feed,
         config.harvest());
-    routes(router, config,
+    harvester.onRunFinished(new HarvestMetrics(metrics.registry()));
+    StaleSources stale = new StaleSources(sources, runs, config.harvest().staleAfterFailures(),
+        config.harvest().staleAfterSchedules(), clock);
+    routes(listening.router(), config,
         new SparqlHandler(store, sparqlPool, config.sparql(), iris.base(),
             new ServiceDescription(store, sparqlPool, iris, config.node(), hidden), hidden,
             new QueryAdmission(config.sparql(), clock)),
         new SourcesApi(sources, runs, harvester, check, apiPool, config.harvest(), iris.base(), clock),
         new RunsApi(runs, harvester, apiPool, iris.base()), new TokensApi(operators, apiPool, iris.base(), clock),
-        auth, ApiContract.load(), new Health(store, apiPool, iris), new VocabHandler(),
+        auth, ApiContract.load(), new Health(store, apiPool, iris, stale), new VocabHandler(),
         new LinkedData(new ResourceHandler(store, sparqlPool, iris, new FeedPages(iris, config.node().feedPageSize())),
             new CatalogHandler(store, sparqlPool, iris, config.node()),
             new VoidHandler(store, sparqlPool, iris, config.node(), sources, runs),
-            new FeedHandler(store, sparqlPool, new FeedPages(iris, config.node().feedPageSize()))));
-    return new Node(vertx, server, router, iris.base(), store, harvester, fetcher,
-        List.of(harvestPool, sparqlPool, apiPool), runNow);
+            new FeedHandler(store, sparqlPool, new FeedPages(iris, config.node().feedPageSize()))),
+        new Operations(new SparqlMetrics(metrics.registry(), config.sparql().timeout()),
+            new MetricsHandler(metrics, new NodeGauges(metrics.registry(), store, config.store().dataDir().resolve("store"), stale), apiPool),
+            new BackupApi(store, iris, apiPool, config.store().dataDir())));
+    return new Node(vertx, iris.base(), listening.router(), new Node.Parts(listening.server(), listening.gate(), harvester,
+        fetcher, List.of(harvestPool, sparqlPool, apiPool), store, metrics), config.node().shutdownTimeout(), runNow);
   }
 
-  /** Every path the node serves. */
+  /** The handlers of the operations paths: metrics, backup. */
+  private record Operations(SparqlMetrics sparqlMetrics, MetricsHandler metrics, BackupApi backup) {}
+
   /** The linked-data handlers. */
   private record LinkedData(ResourceHandler resources, CatalogHandler catalog, VoidHandler voidDescription,
       FeedHandler feed) {}
 
+  /** Every path the node serves. */
   private static void routes(Router router, Config config, SparqlHandler sparql, SourcesApi sources, RunsApi runs,
-      TokensApi tokens, Auth auth, ApiContract api, Health health, VocabHandler vocab, LinkedData ld) {
+      TokensApi tokens, Auth auth, ApiContract api, Health health, VocabHandler vocab, LinkedData ld, Operations ops) {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes());
     CorsHandler cors = CorsHandler.create().addOrigin("*").allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST))
         .allowedHeaders(Set.of("Content-Type", "Accept"));
 
-    router.route("/sparql").handler(cors).handler(body);
+    router.route("/sparql").handler(cors).handler(body).handler(ops.sparqlMetrics());
     router.get("/sparql").handler(sparql);
     router.post("/sparql").handler(sparql);
 
@@ -248,6 +213,7 @@ public final class Main {
     router.post("/api/tokens").handler(auth::requireAdmin).handler(api::validate).handler(tokens::create);
     router.get("/api/tokens").handler(auth::requireAdmin).handler(api::validate).handler(tokens::list);
     router.delete("/api/tokens/:id").handler(auth::requireAdmin).handler(api::validate).handler(tokens::delete);
+    router.post("/api/backup").handler(auth::requireAdmin).handler(api::validate).handler(ops.backup());
     router.get("/api/openapi.yaml").handler(api::validate).handler(api::serve);
 
     router.route("/vocab").handler(cors);
@@ -262,7 +228,10 @@ public final class Main {
     router.route("/.well-known/void").handler(cors);
     router.get("/.well-known/void").handler(ld.voidDescription());
 
-    router.get("/health").handler(health);
+    // Gate, the first handler of every path, answers 503 before the store is open and while stopping.
+    router.get("/health").handler(health::live);
+    router.get("/health/ready").handler(health::ready);
+    router.get("/metrics").handler(ops.metrics());
 
     router.route().failureHandler(Errors::handle);
     for (int status : new int[] {400, 404, 405, 413, 414, 431, 500}) {

@@ -5,43 +5,44 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.dpgfed.harvester.fetch.Fetcher;
 import org.dpgfed.harvester.harvest.Harvester;
+import org.dpgfed.harvester.metrics.NodeMetrics;
 import org.dpgfed.harvester.store.TripleStore;
+import org.dpgfed.harvester.web.Gate;
 
 /** A running node: what {@link Main#start} built, and how to stop it in order. */
 public final class Node {
+  /** The parts a node stops, in the order it stops them. */
+  record Parts(HttpServer server, Gate gate, Harvester harvester, Fetcher fetcher, List<WorkerExecutor> pools,
+      TripleStore store, NodeMetrics metrics) {}
+
   private final Vertx vertx;
-  private final HttpServer server;
-  private final Router router;
   private final String baseUrl;
-  private final TripleStore store;
-  private final Harvester harvester;
-  private final Fetcher fetcher;
-  private final List<WorkerExecutor> pools;
+  private final Router router;
+  private final Parts parts;
+  private final Duration shutdownTimeout;
   private final List<String> runNow;
 
-  Node(Vertx vertx, HttpServer server, Router router, String baseUrl, TripleStore store, Harvester harvester,
-      Fetcher fetcher, List<WorkerExecutor> pools, List<String> runNow) {
+  Node(Vertx vertx, String baseUrl, Router router, Parts parts, Duration shutdownTimeout, List<String> runNow) {
     this.vertx = vertx;
-    this.server = server;
-    this.router = router;
     this.baseUrl = baseUrl;
-    this.store = store;
-    this.harvester = harvester;
-    this.fetcher = fetcher;
-    this.pools = pools;
+    this.router = router;
+    this.parts = parts;
+    this.shutdownTimeout = shutdownTimeout;
     this.runNow = List.copyOf(runNow);
   }
 
   /** Schedules every source; the future completes once the runs due now are queued. */
   Future<Void> startHarvests() {
-    return harvester.start(runNow);
+    return parts.harvester().start(runNow);
   }
 
   public int port() {
-    return server.actualPort();
+    return parts.server().actualPort();
   }
 
   /** Every route as {@code "METHOD /path/:param"}, one entry per method. */
@@ -54,15 +55,42 @@ public final class Node {
     return baseUrl;
   }
 
-  /** Stops taking requests and runs, then closes the store. */
-  public Future<Void> close() {
-    harvester.stop();
-    return server.close()
-        .compose(v -> fetcher.close())
-        .compose(v -> Future.all(pools.stream().map(WorkerExecutor::close).toList()))
-        .compose(v -> vertx.executeBlocking(() -> {
-          store.close();
-          return null;
-        }));
+  public Duration shutdownTimeout() {
+    return shutdownTimeout;
   }
+
+  /** {@link #close(Duration)} within {@code node.shutdownTimeout}. */
+  public Future<Void> close() {
+    return close(shutdownTimeout);
+  }
+
+  /**
+   * Stops in order: refuse new requests (503) and new runs; give requests in flight and runs half
+   * the time to end (runs stop at their next safe point and end failed, "shutdown"); close the
+   * connections (a query still running stops at its next write, or at its own timeout), the
+   * fetcher and the pools; close the store once no query holds it.
+   */
+  public Future<Void> close(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Future<Void> drained = Future.join(parts.harvester().shutdown(), parts.gate().close()).mapEmpty();
+    return drained.timeout(timeout.toMillis() / 2, TimeUnit.MILLISECONDS).otherwiseEmpty()
+        .eventually(() -> parts.server().close())
+        .eventually(() -> parts.fetcher().close())
+        .eventually(() -> Future.join(parts.pools().stream().map(WorkerExecutor::close).toList()))
+        .eventually(() -> vertx.executeBlocking(() -> {
+          parts.store().close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).plus(NEVER_FORCE));
+          return null;
+        }))
+        .eventually(() -> {
+          parts.metrics().close();
+          return Future.succeededFuture();
+        }).mapEmpty();
+  }
+
+  /**
+   * How much longer than the deadline the store waits for a query still running before forcing its
+   * connection closed: forcing it under a running LMDB read can abort the JVM, while a process
+   * that exits at the deadline leaves the store consistent (every write is one transaction).
+   */
+  private static final Duration NEVER_FORCE = Duration.ofMinutes(1);
 }

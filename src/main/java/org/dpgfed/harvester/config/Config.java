@@ -13,7 +13,7 @@ import java.util.Map;
  * @param configDir the folder relative {@code file:} URLs resolve against
  */
 public record Config(
-    Http http, Store store, Auth auth, Sparql sparql, Harvest harvest, Node node,
+    Http http, Store store, Auth auth, Sparql sparql, Harvest harvest, Node node, Log log,
     List<Map<String, Object>> sources, Path configDir) {
 
   /** @param publicBaseUrl empty means {@code http://localhost:<port>} */
@@ -48,9 +48,19 @@ public record Config(
       int staleAfterSchedules, int runHistory, String userAgent, List<String> allowedHosts,
       double maxRemovedShare, Duration runTimeout) {}
 
-  /** @param feedPageSize members per page of the change feed */
+  /**
+   * @param feedPageSize members per page of the change feed
+   * @param shutdownTimeout how long a stopping node may take before it exits
+   */
   public record Node(String title, String description, String publisher, String contactEmail, String dataLicense,
-      int feedPageSize) {}
+      int feedPageSize, Duration shutdownTimeout) {}
+
+  /** @param format {@code text} (human-readable lines) or {@code json} (one JSON object per line) */
+  public record Log(String format) {
+    public boolean json() {
+      return format.equals("json");
+    }
+  }
 
   /** The base URL once the port is known (port 0 is only known after listening). */
   public String publicBaseUrl(int actualPort) {
@@ -59,6 +69,6 @@ public record Config(
   }
 
   public Config withHttp(Http newHttp) {
-    return new Config(newHttp, store, auth, sparql, harvest, node, sources, configDir);
+    return new Config(newHttp, store, auth, sparql, harvest, node, log, sources, configDir);
   }
 }

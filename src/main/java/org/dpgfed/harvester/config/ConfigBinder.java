@@ -39,8 +39,10 @@ final class ConfigBinder {
         share("harvest.maxRemovedShare"), duration("harvest.runTimeout"));
     Config.Node node = new Config.Node(
         text("node.title"), text("node.description"), text("node.publisher"),
-        email("node.contactEmail"), iriOrEmpty("node.dataLicense"), integer("node.feedPageSize", 1, 10_000));
-    return new Config(http, store, auth, sparql, harvest, node, sources, configDir);
+        email("node.contactEmail"), iriOrEmpty("node.dataLicense"), integer("node.feedPageSize", 1, 10_000),
+        duration("node.shutdownTimeout"));
+    Config.Log log = new Config.Log(oneOf("log.format", "text", "json"));
+    return new Config(http, store, auth, sparql, harvest, node, log, sources, configDir);
   }
 
   private String text(String key) {
@@ -63,6 +65,14 @@ final class ConfigBinder {
       throw bad(key, "any non-empty text");
     }
     return value;
+  }
+
+  private String oneOf(String key, String... allowed) {
+    String value = text(key);
+    if (java.util.Arrays.asList(allowed).contains(value)) {
+      return value;
+    }
+    throw bad(key, String.join(" or ", allowed));
   }
 
   private int integer(String key, int min, int max) {

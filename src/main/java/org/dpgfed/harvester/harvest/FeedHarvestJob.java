@@ -45,11 +45,14 @@ final class FeedHarvestJob {
   private final List<Member> members = new ArrayList<>();
   private final Set<String> pagesSeen = new HashSet<>();
   private String lastPage;
+  private final Future<Void> stop;
   private long applied;
 
-  FeedHarvestJob(Source source, Context context) {
+  /** {@code stop} completes when the node begins to shut down: the run stops before its commit. */
+  FeedHarvestJob(Source source, Context context, Future<Void> stop) {
     this.source = source;
     this.c = context;
+    this.stop = stop;
   }
 
   Future<Run> execute(Run queued) {
@@ -61,7 +64,8 @@ final class FeedHarvestJob {
         .compose(start -> readFrom(start))
         .compose(v -> c.workers().executeBlocking(() -> c.sources().whileRegistered(source, () -> commit(running))
             .orElseThrow(() -> new IllegalStateException("the source was deleted during the run")), false))
-        .recover(err -> c.workers().executeBlocking(() -> {
+        .recover(failure -> c.workers().executeBlocking(() -> {
+          Throwable err = stop.isComplete() && !(failure instanceof RunStoppedException) ? new RunStoppedException() : failure;
           Run failed = running.failed(err.getMessage() == null ? err.toString() : err.getMessage(), c.clock().instant());
           return c.sources().whileRegistered(source, () -> {
             c.runs().save(failed);
@@ -87,7 +91,10 @@ final class FeedHarvestJob {
     if (!pagesSeen.add(url) || pagesSeen.size() > MAX_PAGES) {
       return Future.failedFuture(new AdapterException("the feed's pages loop or never end at " + url));
     }
-    return c.fetcher().fetch(url, "text/turtle", source.fromConfig())
+    if (stop.isComplete()) {
+      return Future.failedFuture(new RunStoppedException());
+    }
+    return c.fetcher().fetch(url, "text/turtle", source.fromConfig(), org.dpgfed.harvester.fetch.Validators.NONE, stop)
         .compose(fetched -> c.workers().executeBlocking(() -> FeedReader.read(
             new Page(fetched.url(), fetched.contentType(), fetched.body())), false))
         .compose(chunk -> {
@@ -100,6 +107,9 @@ final class FeedHarvestJob {
   }
 
   private Run commit(Run running) {
+    if (stop.isComplete()) {
+      throw new RunStoppedException();
+    }
     IRI graph = c.iris().sourceGraph(source.id());
     if (members.isEmpty()) {
       long records = c.store().read(conn -> (long) TripleStoreCounts.records(conn, graph));

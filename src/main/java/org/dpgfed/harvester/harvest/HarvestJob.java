@@ -38,6 +38,7 @@ final class HarvestJob {
   private final SourceAdapter adapter;
   private final HarvestContext ctx;
   private final BooleanSupplier forced;
+  private final Future<Void> stop;
 
   private final List<AdaptedRecord> records = new ArrayList<>();
   private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
@@ -47,11 +48,13 @@ final class HarvestJob {
   private volatile Retrieval retrieval = Retrieval.NONE;
   private volatile boolean notModified;
 
-  HarvestJob(Source source, SourceAdapter adapter, HarvestContext ctx, BooleanSupplier forced) {
+  /** {@code stop} completes when the node begins to shut down: the run stops at its next safe point. */
+  HarvestJob(Source source, SourceAdapter adapter, HarvestContext ctx, BooleanSupplier forced, Future<Void> stop) {
     this.source = source;
     this.adapter = adapter;
     this.ctx = ctx;
     this.forced = forced;
+    this.stop = stop;
     try {
       this.digest = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -64,6 +67,8 @@ final class HarvestJob {
     Run running = queued.running();
     long watchdog = ctx.vertx().setTimer(ctx.settings().runTimeout().toMillis(),
         id -> harvested.tryFail(new RunTimeoutException(ctx.settings().runTimeout())));
+    // a fetch under way closes at once (harvested is its end); a commit under way finishes
+    stop.onComplete(v -> harvested.tryFail(new RunStoppedException()));
     ctx.workers().executeBlocking(() -> start(running), false)
         .compose(since -> harvestPage(adapter.firstPageUrl(source.url(), source.query()), since))
         .onComplete(ar -> {
@@ -74,12 +79,19 @@ final class HarvestJob {
           }
         });
     return harvested.future()
-        .compose(v -> ctx.workers().executeBlocking(() -> ctx.sources().whileRegistered(source,
-            () -> new RunCommit(ctx, source, forced.getAsBoolean()).apply(running, new RunCommit.Harvested(records,
-                List.copyOf(problems), retrieval(), notModified, pagesSeen.size() > 1)))
-            .orElseThrow(() -> new IllegalStateException("the source was deleted during the run")), false))
+        .compose(v -> ctx.workers().executeBlocking(() -> commit(running), false))
         .recover(err -> ctx.workers().executeBlocking(() -> fail(running, err), false))
         .onComplete(ar -> ctx.vertx().cancelTimer(watchdog));
+  }
+
+  private Run commit(Run running) {
+    if (stop.isComplete()) {
+      throw new RunStoppedException();
+    }
+    return ctx.sources().whileRegistered(source,
+            () -> new RunCommit(ctx, source, forced.getAsBoolean()).apply(running, new RunCommit.Harvested(records,
+                List.copyOf(problems), retrieval(), notModified, pagesSeen.size() > 1)))
+        .orElseThrow(() -> new IllegalStateException("the source was deleted during the run"));
   }
 
   /** Records the run as running; answers the validators of the last applied run to fetch with. */

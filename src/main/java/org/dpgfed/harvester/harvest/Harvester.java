@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.fetch.Fetcher;
 import org.dpgfed.harvester.model.Iris;
@@ -26,6 +28,7 @@ import org.dpgfed.harvester.source.feed.FeedReader;
 import org.dpgfed.harvester.store.TripleStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The scheduler: runs each enabled source at registration and then every schedule, at most one
@@ -48,6 +51,9 @@ public final class Harvester {
   private final Map<String, Long> timers = new ConcurrentHashMap<>();
   private final Map<String, Instant> nextRuns = new ConcurrentHashMap<>();
   private final Map<String, List<Promise<Run>>> waiters = new ConcurrentHashMap<>();
+  private final Map<String, Ending> ending = new ConcurrentHashMap<>();
+  private final List<Consumer<Run>> finishedListeners = new CopyOnWriteArrayList<>();
+  private final Promise<Void> stopping = Promise.promise();
 
   public Harvester(Vertx vertx, WorkerExecutor workers, SourceRegistry sources, RunLog runs, TripleStore store,
       Adapters adapters, Fetcher fetcher, Iris iris, Clock clock, ProductsChanged productsChanged,
@@ -157,23 +163,53 @@ public final class Harvester {
     return promise.future().onComplete(ar -> vertx.cancelTimer(timer));
   }
 
+  /** Tells every run's listener (the metrics) when a run has finished, whatever its outcome. */
+  public void onRunFinished(Consumer<Run> listener) {
+    finishedListeners.add(listener);
+  }
+
   private Future<String> launch(String sourceId) {
     Source source = sources.get(sourceId).orElse(null);
     if (source == null) {
       return Future.failedFuture(new org.dpgfed.harvester.model.NotFoundException("no source '" + sourceId + "'"));
     }
+    if (stopping.future().isComplete()) {
+      return Future.failedFuture(new IllegalStateException("the node is shutting down"));
+    }
     cancel(sourceId);
-    java.util.function.Function<Run, Future<Run>> job = source.format().equals(FeedReader.FORMAT)
-        ? new FeedHarvestJob(source, new FeedHarvestJob.Context(context.fetcher(), workers, context.store(), sources,
-            runs, context.iris(), clock, context.productsChanged()))::execute
-        : new HarvestJob(source, adapters.forFormat(source.format()).orElseThrow(), context,
-            () -> forced.contains(sourceId))::execute;
+    Promise<Void> stop = Promise.promise();
+    Function<Run, Future<Run>> job = job(source, stop.future());
     Promise<String> runId = Promise.promise();
     Future<Run> opened = workers.executeBlocking(() -> runs.open(sourceId), false);
-    opened.onSuccess(run -> runId.complete(run.id())).onFailure(runId::fail);
-    opened.compose(job)
+    opened.onSuccess(run -> {
+      runId.complete(run.id());
+      logWithRun(run, () -> LOG.info("run started"));
+    }).onFailure(runId::fail);
+    Future<Run> ended = opened.compose(job)
         .onComplete(ar -> finished(sourceId, runId.future(), ar.succeeded() ? ar.result() : null, ar.cause()));
+    Ending run = new Ending(ended, stop);
+    ending.put(sourceId, run);
+    ended.onComplete(ar -> ending.remove(sourceId, run));
     return runId.future();
+  }
+
+  /** A run under way: its end, and how to stop it at its next safe point. */
+  private record Ending(Future<Run> ended, Promise<Void> stop) {}
+
+  private Function<Run, Future<Run>> job(Source source, Future<Void> stop) {
+    if (source.format().equals(FeedReader.FORMAT)) {
+      return new FeedHarvestJob(source, new FeedHarvestJob.Context(context.fetcher(), workers, context.store(), sources,
+          runs, context.iris(), clock, context.productsChanged()), stop)::execute;
+    }
+    return new HarvestJob(source, adapters.forFormat(source.format()).orElseThrow(), context,
+        () -> forced.contains(source.id()), stop)::execute;
+  }
+
+  /** Logs with the run's id and source id in the MDC, so every line of a run carries both. */
+  private static void logWithRun(Run run, Runnable log) {
+    try (MDC.MDCCloseable r = MDC.putCloseable("runId", run.id()); MDC.MDCCloseable s = MDC.putCloseable("sourceId", run.source())) {
+      log.run();
+    }
   }
 
   private void finished(String sourceId, Future<String> handle, Run run, Throwable err) {
@@ -181,9 +217,10 @@ public final class Harvester {
       LOG.error("run of source={} could not be recorded", sourceId, err);
     } else {
       long ms = run.finishedAt() == null ? 0 : Duration.between(run.startedAt(), run.finishedAt()).toMillis();
-      LOG.info("run {} source={} status={} records={} triples={} added={} removed={} invalid={} duration={}ms{}",
+      logWithRun(run, () -> LOG.info("run {} source={} status={} records={} triples={} added={} removed={} invalid={} duration={}ms{}",
           run.id(), sourceId, run.status().label(), run.records(), run.triples(), run.added(), run.removed(),
-          run.invalid(), ms, run.error() == null ? "" : " error=\"" + run.error() + "\"");
+          run.invalid(), ms, run.error() == null ? "" : " error=\"" + run.error() + "\""));
+      finishedListeners.forEach(listener -> listener.accept(run));
       List<Promise<Run>> waiting = waiters.remove(run.id());
       if (waiting != null) {
         waiting.forEach(p -> p.tryComplete(run));
@@ -219,5 +256,22 @@ public final class Harvester {
 
   public void stop() {
     timers.keySet().forEach(this::cancel);
+  }
+
+  public boolean isRunning() {
+    return !stopping.future().isComplete();
+  }
+
+  /**
+   * Stops the scheduler and every run at its next safe point: a run waiting on a fetch stops at
+   * once, one committing finishes its commit. Stopped runs end {@code failed} ("shutdown"). The
+   * future completes once every run has ended and been recorded.
+   */
+  public Future<Void> shutdown() {
+    stop();
+    stopping.tryComplete();
+    List<Ending> underWay = List.copyOf(ending.values());
+    underWay.forEach(run -> run.stop().tryComplete());
+    return Future.join(underWay.stream().map(Ending::ended).toList()).<Void>mapEmpty().otherwiseEmpty();
   }
 }

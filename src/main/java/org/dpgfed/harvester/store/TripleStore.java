@@ -173,4 +173,17 @@ public final class TripleStore implements AutoCloseable {
   public void close() {
     repository.shutDown();
   }
+
+  /**
+   * Closes the store, waiting up to {@code grace} for connections still open (a query being
+   * evaluated) to end; after that their threads are interrupted and the connections closed under
+   * them, which a read in progress in LMDB may not survive: callers that exit anyway give more
+   * time than they will wait.
+   */
+  public void close(java.time.Duration grace) {
+    if (repository instanceof SailRepository sail && sail.getSail() instanceof org.eclipse.rdf4j.sail.helpers.AbstractSail s) {
+      s.setConnectionTimeOut(Math.max(1, grace.toMillis()));
+    }
+    repository.shutDown();
+  }
 }

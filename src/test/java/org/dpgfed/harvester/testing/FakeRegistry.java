@@ -101,6 +101,13 @@ public final class FakeRegistry extends VerticleBase {
   private final Promise<Void> heldClosed = Promise.promise();
   private HttpServer server;
 
+  /** A registry deployed on {@code vertx}, answering {@code /dpgs} with the e2e fixture registry-v1.json. */
+  public static FakeRegistry deploy(io.vertx.core.Vertx vertx) {
+    FakeRegistry registry = new FakeRegistry();
+    TestNode.await(vertx.deployVerticle(registry));
+    return registry.serveFile("/dpgs", Path.of("src/test/resources/e2e/registry-v1.json"));
+  }
+
   @Override
   public Future<?> start() {
     return vertx.createHttpServer().requestHandler(this::answer).listen(0, "127.0.0.1").onSuccess(s -> server = s);

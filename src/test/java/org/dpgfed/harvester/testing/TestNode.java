@@ -16,6 +16,7 @@ import org.dpgfed.harvester.Main;
 import org.dpgfed.harvester.Node;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.config.ConfigLoader;
+import org.dpgfed.harvester.metrics.NodeMetrics;
 
 /**
  * The real server for tests: started through {@link Main#start} on a free port with a temporary
@@ -57,6 +58,21 @@ public final class TestNode implements AutoCloseable {
   public static TestNode start(Vertx vertx, Path configFile, Map<String, String> env) {
     Config config = ConfigLoader.load(configFile, env);
     return new TestNode(vertx, await(Main.start(vertx, config, token -> { })));
+  }
+
+  /** A node reporting into {@code metrics}; {@code vertx} should come from {@link NodeMetrics#vertx()}. */
+  public static TestNode startWithMetrics(Vertx vertx, NodeMetrics metrics, Map<String, String> env) {
+    Config config = ConfigLoader.load(null, env);
+    return new TestNode(vertx, await(Main.start(vertx, config, metrics, token -> { })));
+  }
+
+  /** GETs a path and answers its body, failing on any status but 200. */
+  public String getText(String path) {
+    HttpResponse<Buffer> response = await(client.get(path).send());
+    if (response.statusCode() != 200) {
+      throw new AssertionError(path + ": " + response.statusCode() + " " + response.bodyAsString());
+    }
+    return response.bodyAsString();
   }
 
   /**

@@ -149,6 +149,8 @@ class AuthorizationMatrixTest {
         new JsonObject().put("name", "cell").put("sources", new JsonArray().add("tz-*")).encode()));
     routes.put("GET /api/tokens", c -> new Call("GET", "/api/tokens", null));
     routes.put("DELETE /api/tokens/{id}", c -> new Call("DELETE", "/api/tokens/" + issue("throwaway", "tz-*").getString("id"), null));
+    routes.put("POST /api/backup", c -> new Call("POST", "/api/backup?graph=" + java.net.URLEncoder.encode(
+        "urn:x-dpg:no-such-graph", java.nio.charset.StandardCharsets.UTF_8), null));
     routes.put("GET /api/openapi.yaml", c -> new Call("GET", "/api/openapi.yaml", null));
     return routes;
   }
@@ -165,14 +167,15 @@ class AuthorizationMatrixTest {
     if (caller == Caller.NONE) {
       return 401;
     }
-    boolean tokens = route.contains("/api/tokens");
-    if (caller == Caller.OUT_OF_SCOPE || tokens && caller == Caller.IN_SCOPE) {
+    boolean adminOnly = route.contains("/api/tokens") || route.equals("POST /api/backup");
+    if (caller == Caller.OUT_OF_SCOPE || adminOnly && caller == Caller.IN_SCOPE) {
       return 403;
     }
     return switch (route) {
       case "POST /api/sources", "POST /api/tokens" -> 201;
       case "DELETE /api/sources/{id}", "DELETE /api/tokens/{id}" -> 204;
       case "POST /api/sources/{id}/harvest" -> 202;
+      case "POST /api/backup" -> 404; // the admin passes; the graph asked for does not exist
       default -> 200;
     };
   }
