@@ -41,6 +41,7 @@ import org.dpgfed.harvester.web.Errors;
 import org.dpgfed.harvester.web.Health;
 import org.dpgfed.harvester.web.ld.CatalogHandler;
 import org.dpgfed.harvester.web.ld.ResourceHandler;
+import org.dpgfed.harvester.web.ld.VocabFileHandler;
 import org.dpgfed.harvester.web.ld.VocabHandler;
 import org.dpgfed.harvester.web.ld.VoidHandler;
 import org.dpgfed.harvester.web.admin.AdminToken;
@@ -193,7 +194,7 @@ public final class Main {
             new ServiceDescription(store, sparqlPool, iris, config.node(), hidden), hidden),
         new SourcesApi(sources, runs, harvester, check, apiPool, config.harvest(), iris.base(), clock),
         new RunsApi(runs, harvester, apiPool, iris.base()),
-        new Auth(admin), new Health(store, apiPool, iris), new VocabHandler(),
+        new Auth(admin), new Health(store, apiPool, iris), new Vocab(new VocabHandler(), VocabFileHandler.shapes(), VocabFileHandler.context()),
         new LinkedData(new ResourceHandler(store, sparqlPool, iris, new FeedPages(iris, config.node().feedPageSize())),
             new CatalogHandler(store, sparqlPool, iris, config.node()),
             new VoidHandler(store, sparqlPool, iris, config.node(), sources, runs),
@@ -207,8 +208,11 @@ public final class Main {
   private record LinkedData(ResourceHandler resources, CatalogHandler catalog, VoidHandler voidDescription,
       FeedHandler feed) {}
 
+  /** The shared vocabulary, its shapes and its JSON-LD context. */
+  private record Vocab(VocabHandler terms, VocabFileHandler shapes, VocabFileHandler context) {}
+
   private static void routes(Router router, Config config, SparqlHandler sparql, SourcesApi sources, RunsApi runs,
-      Auth auth, Health health, VocabHandler vocab, LinkedData ld) {
+      Auth auth, Health health, Vocab vocab, LinkedData ld) {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes());
     CorsHandler cors = CorsHandler.create().addOrigin("*").allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST))
         .allowedHeaders(Set.of("Content-Type", "Accept"));
@@ -228,8 +232,10 @@ public final class Main {
     router.get("/api/runs/:runId").handler(runs::get);
     router.get("/api/runs/:runId/report").handler(runs::report);
 
-    router.route("/vocab").handler(cors);
-    router.get("/vocab").handler(vocab);
+    router.route("/vocab*").handler(cors);
+    router.get("/vocab").handler(vocab.terms());
+    router.get("/vocab/shapes").handler(vocab.shapes());
+    router.get("/vocab/context.jsonld").handler(vocab.context());
     router.route("/id/*").handler(cors);
     router.get("/id/*").handler(ld.resources());
     router.route("/catalog").handler(cors);
