@@ -114,8 +114,8 @@ final class HarvestJob {
       throw new IllegalStateException("the source's url or format changed during the run; it runs again");
     }
     String hash = HexFormat.of().formatHex(digest.digest());
-    RecordMinter.Minted minted = new RecordMinter(iris).mint(source.id(), iris.run(running.id()), records,
-        new RecordMinter.Provenance(source.url(), clock.instant()));
+    RecordMinter.Minted minted = new RecordMinter(iris).mint(source.id(), iris.run(running.id()),
+        Shapes.standard().check(records), new RecordMinter.Provenance(source.url(), clock.instant()));
     List<Problem> all = new ArrayList<>(problems);
     all.addAll(minted.problems());
     if (sources.contentHash(source.id()).filter(hash::equals).isPresent()) {

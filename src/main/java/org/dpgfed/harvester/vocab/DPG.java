@@ -130,6 +130,8 @@ public final class DPG {
   public static final IRI INDEX = term("index");
   public static final IRI CONTENT_HASH = term("contentHash");
   public static final IRI SOURCE_ID = term("sourceId");
+  public static final IRI VALIDATION_REPORT = term("validationReport");
+  public static final IRI FORMAT_CONSTRAINT_COMPONENT = term("FormatConstraintComponent");
 
   private DPG() {}
 
