@@ -28,8 +28,10 @@ import org.dpgfed.harvester.web.feed.FeedHandler;
 import org.eclipse.rdf4j.model.Resource;
 import org.dpgfed.harvester.fetch.Fetcher;
 import org.dpgfed.harvester.harvest.Harvester;
+import org.dpgfed.harvester.harvest.Reconciler;
 import org.dpgfed.harvester.model.InvalidInputException;
 import org.dpgfed.harvester.model.Iris;
+import org.dpgfed.harvester.registry.PrivateContacts;
 import org.dpgfed.harvester.registry.RunLog;
 import org.dpgfed.harvester.registry.Source;
 import org.dpgfed.harvester.registry.SourceCheck;
@@ -188,7 +190,9 @@ public final class Main {
     WorkerExecutor sparqlPool = vertx.createSharedWorkerExecutor("dpg-sparql", config.sparql().workers(), 1, TimeUnit.HOURS);
     WorkerExecutor apiPool = vertx.createSharedWorkerExecutor("dpg-api", 4, 10, TimeUnit.MINUTES);
     Fetcher fetcher = new Fetcher(vertx, config.harvest());
-    Harvester harvester = new Harvester(vertx, harvestPool, sources, runs, store, adapters, fetcher, iris, clock, feed);
+    Reconciler reconciler = new Reconciler(store, iris, new PrivateContacts(iris, config.privacy().storeContacts()), feed, clock);
+    Harvester harvester = new Harvester(vertx, harvestPool, sources, runs, store, adapters, fetcher, iris, clock, feed,
+        reconciler);
     routes(router, config,
         new SparqlHandler(store, sparqlPool, config.sparql(), iris.base(),
             new ServiceDescription(store, sparqlPool, iris, config.node(), hidden), hidden),

@@ -38,7 +38,8 @@ final class ConfigBinder {
     Config.Node node = new Config.Node(
         text("node.title"), text("node.description"), text("node.publisher"),
         email("node.contactEmail"), iriOrEmpty("node.dataLicense"), integer("node.feedPageSize", 1, 10_000));
-    return new Config(http, store, auth, sparql, harvest, node, sources, configDir);
+    Config.Privacy privacy = new Config.Privacy(bool("privacy.storeContacts"));
+    return new Config(http, store, auth, sparql, harvest, node, privacy, sources, configDir);
   }
 
   private String text(String key) {

@@ -43,6 +43,7 @@ final class HarvestJob {
   private final Iris iris;
   private final Clock clock;
   private final ProductsChanged productsChanged;
+  private final Reconciler reconciler;
 
   private final List<AdaptedRecord> records = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
@@ -50,7 +51,7 @@ final class HarvestJob {
   private final MessageDigest digest;
 
   HarvestJob(Source source, SourceAdapter adapter, Fetcher fetcher, WorkerExecutor workers, TripleStore store,
-      SourceRegistry sources, RunLog runs, Iris iris, Clock clock, ProductsChanged productsChanged) {
+      SourceRegistry sources, RunLog runs, Iris iris, Clock clock, ProductsChanged productsChanged, Reconciler reconciler) {
     this.source = source;
     this.adapter = adapter;
     this.fetcher = fetcher;
@@ -61,6 +62,7 @@ final class HarvestJob {
     this.iris = iris;
     this.clock = clock;
     this.productsChanged = productsChanged;
+    this.reconciler = reconciler;
     try {
       this.digest = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -79,7 +81,11 @@ final class HarvestJob {
           return running;
         }, false)
         .compose(run -> harvestPage(adapter.firstPageUrl(source.url(), source.query())))
-        .compose(v -> workers.executeBlocking(() -> commit(running), false))
+        .compose(v -> workers.executeBlocking(() -> {
+          try (Reconciler.Session reconciling = reconciler.open(source.id())) {
+            return commit(running, reconciling);
+          }
+        }, false))
         .recover(err -> workers.executeBlocking(() -> fail(running, err), false));
   }
 
@@ -106,7 +112,7 @@ final class HarvestJob {
     return sources.get(source.id()).filter(s -> s.createdAt().equals(source.createdAt())).isPresent();
   }
 
-  private Run commit(Run running) {
+  private Run commit(Run running, Reconciler.Session reconciling) {
     if (!stillRegistered()) {
       throw new IllegalStateException("the source was deleted during the run");
     }
@@ -115,7 +121,7 @@ final class HarvestJob {
     }
     String hash = HexFormat.of().formatHex(digest.digest());
     RecordMinter.Minted minted = new RecordMinter(iris).mint(source.id(), iris.run(running.id()),
-        Shapes.standard().check(records), new RecordMinter.Provenance(source.url(), clock.instant()));
+        Shapes.standard().check(records), new RecordMinter.Provenance(source.url(), clock.instant()), reconciling);
     List<Problem> all = new ArrayList<>(problems);
     all.addAll(minted.problems());
     if (sources.contentHash(source.id()).filter(hash::equals).isPresent()) {
@@ -133,6 +139,7 @@ final class HarvestJob {
       done[0] = running.finished(RunStatus.SUCCEEDED, minted.records().size(), replaced.triples(),
           replaced.added(), replaced.removed(), minted.invalid(), clock.instant());
       sources.writeContentHash(conn, source.id(), hash);
+      reconciling.apply(conn, minted);
       productsChanged.changed(conn, replaced.products(), done[0].finishedAt());
       runs.write(conn, done[0]);
       runs.writeProblems(conn, done[0].id(), all);

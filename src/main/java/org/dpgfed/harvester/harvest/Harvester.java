@@ -44,6 +44,7 @@ public final class Harvester {
   private final Iris iris;
   private final Clock clock;
   private final ProductsChanged productsChanged;
+  private final Reconciler reconciler;
   private final Map<String, Future<String>> active = new ConcurrentHashMap<>();
   private final Set<String> rerun = ConcurrentHashMap.newKeySet();
   private final Map<String, Long> timers = new ConcurrentHashMap<>();
@@ -51,7 +52,7 @@ public final class Harvester {
   private final Map<String, List<Promise<Run>>> waiters = new ConcurrentHashMap<>();
 
   public Harvester(Vertx vertx, WorkerExecutor workers, SourceRegistry sources, RunLog runs, TripleStore store,
-      Adapters adapters, Fetcher fetcher, Iris iris, Clock clock, ProductsChanged productsChanged) {
+      Adapters adapters, Fetcher fetcher, Iris iris, Clock clock, ProductsChanged productsChanged, Reconciler reconciler) {
     this.vertx = vertx;
     this.workers = workers;
     this.sources = sources;
@@ -62,6 +63,7 @@ public final class Harvester {
     this.iris = iris;
     this.clock = clock;
     this.productsChanged = productsChanged;
+    this.reconciler = reconciler;
   }
 
   /**
@@ -157,7 +159,7 @@ public final class Harvester {
         ? new FeedHarvestJob(source, new FeedHarvestJob.Context(fetcher, workers, store, sources, runs, iris, clock,
             productsChanged))::execute
         : new HarvestJob(source, adapters.forFormat(source.format()).orElseThrow(), fetcher, workers, store,
-            sources, runs, iris, clock, productsChanged)::execute;
+            sources, runs, iris, clock, productsChanged, reconciler)::execute;
     Promise<String> runId = Promise.promise();
     Future<Run> opened = workers.executeBlocking(() -> runs.open(sourceId), false);
     opened.onSuccess(run -> runId.complete(run.id())).onFailure(runId::fail);

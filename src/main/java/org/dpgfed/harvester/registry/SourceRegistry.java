@@ -84,12 +84,17 @@ public final class SourceRegistry {
     return sources.containsKey(source.id()) ? replace(source) : create(source);
   }
 
-  /** Unregisters a source: its description, its runs and its graph go in one transaction. */
+  /**
+   * Unregisters a source: its description, its runs, its records' identity strings and contacts,
+   * and its graph go in one transaction.
+   */
   public synchronized void delete(String id) {
     require(id);
     store.write(conn -> {
       conn.remove(iris.source(id), null, null, iris.metaGraph());
       RunLog.removeRunsOf(conn, iris, id);
+      new IdentityIndex(iris).remove(conn, id);
+      new PrivateContacts(iris, false).remove(conn, id);
       java.util.Set<org.eclipse.rdf4j.model.IRI> products = TripleStore.products(conn, iris.sourceGraph(id));
       conn.clear(iris.sourceGraph(id));
       productsChanged.changed(conn, products, clock.instant());
