@@ -77,17 +77,27 @@ class ReconciliationOrderTest {
       orders.add(shuffled);
     }
     Map<String, String> first = null;
+    Map<String, String> firstRules = null;
     int losers = 0;
     for (int i = 0; i < orders.size(); i++) {
       Outcome outcome = harvestInOrder(orders.get(i), dir.resolve("order-" + i));
       if (first == null) {
         first = outcome.products();
+        firstRules = outcome.rules();
       }
-      assertEquals(first, outcome.products(), "order " + i + " " + orders.get(i).stream().map(s -> s.get(0)).toList());
+      List<String> ids = orders.get(i).stream().map(s -> s.get(0)).toList();
+      assertEquals(first, outcome.products(), "products, order " + ids);
+      assertEquals(firstRules, outcome.rules(), "match rules, order " + ids);
       losers += outcome.losers();
     }
     assertTrue(losers > 0, "some order merged a product that was already minted");
     assertExpectedGroups(first);
+    assertEquals("match-repository", firstRules.get("dpga/alpha"));
+    assertEquals("match-alias", firstRules.get("dpga/beta"));
+    assertEquals("match-alias", firstRules.get("catalogue/item-beta"));
+    assertEquals("match-website", firstRules.get("dpga/gamma"));
+    assertEquals("match-repository", firstRules.get("catalogue/item-epsilon"));
+    assertEquals("match-none", firstRules.get("dpga/lonely"));
   }
 
   /** The products the fixtures describe: records of other sources joined to DPGA's; Lonely stays alone. */
@@ -106,7 +116,7 @@ class ReconciliationOrderTest {
         .map(e -> e.getKey().split("/")[0]).sorted().toList();
   }
 
-  private record Outcome(Map<String, String> products, int losers) {}
+  private record Outcome(Map<String, String> products, Map<String, String> rules, int losers) {}
 
   private static Outcome harvestInOrder(List<List<String>> order, Path data) {
     Map<String, String> ever = new HashMap<>();
@@ -129,7 +139,7 @@ class ReconciliationOrderTest {
           losers++;
         }
       }
-      return new Outcome(now, losers);
+      return new Outcome(now, rules(node), losers);
     }
   }
 
@@ -145,6 +155,17 @@ class ReconciliationOrderTest {
       }
     }
     return products;
+  }
+
+  /** Each record and the local name of the rule that matched it. */
+  private static Map<String, String> rules(TestNode node) {
+    Map<String, String> rules = new TreeMap<>();
+    String query = "SELECT ?r ?rule WHERE { GRAPH ?g { ?r <https://w3id.org/dpgfed/vocab#matchedBy> ?rule } }";
+    try (QueryExecution q = QueryExecutionHTTP.service(node.url("/sparql")).query(query).build()) {
+      q.execSelect().forEachRemaining(row -> rules.put(row.getResource("r").getURI().substring(RECORD.length()),
+          row.getResource("rule").getLocalName()));
+    }
+    return rules;
   }
 
   private static boolean ask(TestNode node, String query) {
