@@ -128,6 +128,7 @@ final class HarvestJob {
       long triples = store.size(iris.sourceGraph(source.id()));
       Run done = running.finished(RunStatus.UNCHANGED, minted.records().size(), triples, 0, 0, minted.invalid(), clock.instant());
       store.write(conn -> {
+        reconciling.applyKept(conn, minted);
         runs.write(conn, done);
         runs.writeProblems(conn, done.id(), all);
       });

@@ -27,10 +27,11 @@ final class Realignment {
   private final Iris iris;
   private final IRI ownGraph;
 
-  Realignment(RepositoryConnection conn, Iris iris, String sourceId) {
+  /** @param ownGraph the graph the run just wrote (left alone), or null */
+  Realignment(RepositoryConnection conn, Iris iris, IRI ownGraph) {
     this.conn = conn;
     this.iris = iris;
-    this.ownGraph = iris.sourceGraph(sourceId);
+    this.ownGraph = ownGraph;
   }
 
   /** Each record's product in a graph. */

@@ -79,9 +79,21 @@ public final class Reconciler {
 
     /** In the run's transaction, after its graph was replaced: the index, other graphs, contacts. */
     void apply(RepositoryConnection conn, RecordMinter.Minted minted) {
+      apply(conn, minted, iris.sourceGraph(sourceId), productsBefore);
+    }
+
+    /**
+     * In an unchanged run's transaction: the graph was kept, so it is realigned like the others
+     * (a node that stored it before it kept an index, or with another privacy setting, catches up).
+     */
+    void applyKept(RepositoryConnection conn, RecordMinter.Minted minted) {
+      apply(conn, minted, null, Map.of());
+    }
+
+    private void apply(RepositoryConnection conn, RecordMinter.Minted minted, IRI written, Map<IRI, IRI> before) {
       index.replace(conn, sourceId, minted.identities());
       contacts.replace(conn, sourceId, minted.contacts());
-      Set<IRI> touched = new Realignment(conn, iris, sourceId).apply(matches, productsBefore);
+      Set<IRI> touched = new Realignment(conn, iris, written).apply(matches, before);
       if (!touched.isEmpty()) {
         productsChanged.changed(conn, touched, clock.instant());
       }
