@@ -1,12 +1,14 @@
 package org.dpgfed.harvester;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import java.io.IOException;
@@ -47,9 +49,14 @@ import org.dpgfed.harvester.web.ld.VocabFileHandler;
 import org.dpgfed.harvester.web.ld.VocabHandler;
 import org.dpgfed.harvester.web.ld.VoidHandler;
 import org.dpgfed.harvester.web.admin.AdminToken;
+import org.dpgfed.harvester.web.admin.ApiContract;
 import org.dpgfed.harvester.web.admin.Auth;
+import org.dpgfed.harvester.web.admin.OperatorTokens;
+import org.dpgfed.harvester.web.admin.RawPath;
 import org.dpgfed.harvester.web.admin.RunsApi;
 import org.dpgfed.harvester.web.admin.SourcesApi;
+import org.dpgfed.harvester.web.admin.TokensApi;
+import org.dpgfed.harvester.web.sparql.QueryAdmission;
 import org.dpgfed.harvester.web.sparql.ServiceDescription;
 import org.dpgfed.harvester.web.sparql.SparqlHandler;
 import org.slf4j.Logger;
@@ -141,7 +148,10 @@ public final class Main {
   /** Starts a node: listens, opens the store, registers the configured sources, schedules harvests. */
   public static Future<Node> start(Vertx vertx, Config config, Consumer<String> announceToken) {
     Router router = Router.router(vertx);
-    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true).setHttp2ClearTextEnabled(false))
+    // a GET query of sparql.maxQueryLength characters fits in the request line, even percent-encoded
+    int requestLine = Math.max(HttpServerOptions.DEFAULT_MAX_INITIAL_LINE_LENGTH, config.sparql().maxQueryLength() * 3 + 4096);
+    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true).setHttp2ClearTextEnabled(false)
+            .setMaxInitialLineLength(requestLine))
         .requestHandler(router)
         .listen(config.http().port(), config.http().host())
         .compose(server -> vertx.executeBlocking(() -> build(vertx, config, server, router, announceToken))
@@ -161,9 +171,11 @@ public final class Main {
     SourceCheck check = new SourceCheck(formats, config.harvest().minSchedule());
     List<Source> configured = configuredSources(config, check);
     AdminToken admin = AdminToken.load(config.auth().adminToken(), dataDir, announce);
+    OperatorTokens operators = OperatorTokens.load(dataDir);
     TripleStore store = TripleStore.openEmbedded(dataDir);
     try {
-      return assemble(vertx, config, server, router, clock, iris, admin, store, adapters, check, configured);
+      return assemble(vertx, config, server, router, clock, iris, new Auth(admin, operators), operators, store, adapters,
+          check, configured);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -171,7 +183,7 @@ public final class Main {
   }
 
   private static Node assemble(Vertx vertx, Config config, HttpServer server, Router router, Clock clock, Iris iris,
-      AdminToken admin, TripleStore store, Adapters adapters, SourceCheck check, List<Source> configured) {
+      Auth auth, OperatorTokens operators, TripleStore store, Adapters adapters, SourceCheck check, List<Source> configured) {
     FeedLog feed = new FeedLog(iris);
     Set<Resource> hidden = Set.of(iris.feedGraph(), iris.privateGraph());
     SourceRegistry sources = new SourceRegistry(store, iris, clock, feed);
@@ -192,19 +204,21 @@ public final class Main {
     Fetcher fetcher = new Fetcher(vertx, config.harvest());
     Reconciler reconciler = new Reconciler(store, iris, new PrivateContacts(iris, config.privacy().storeContacts()), feed, clock);
     Harvester harvester = new Harvester(vertx, harvestPool, sources, runs, store, adapters, fetcher, iris, clock, feed,
-        reconciler);
+        config.harvest(), reconciler);
     routes(router, config,
         new SparqlHandler(store, sparqlPool, config.sparql(), iris.base(),
-            new ServiceDescription(store, sparqlPool, iris, config.node(), hidden), hidden),
+            new ServiceDescription(store, sparqlPool, iris, config.node(), hidden), hidden,
+            new QueryAdmission(config.sparql(), clock)),
         new SourcesApi(sources, runs, harvester, check, apiPool, config.harvest(), iris.base(), clock),
-        new RunsApi(runs, harvester, apiPool, iris.base()),
-        new Auth(admin), new Health(store, apiPool, iris), new Vocab(new VocabHandler(), VocabFileHandler.shapes(), VocabFileHandler.context()),
+        new RunsApi(runs, harvester, apiPool, iris.base()), new TokensApi(operators, apiPool, iris.base(), clock),
+        auth, ApiContract.load(), new Health(store, apiPool, iris),
+        new Vocab(new VocabHandler(), VocabFileHandler.shapes(), VocabFileHandler.context()),
         new LinkedData(new ResourceHandler(store, sparqlPool, iris, new FeedPages(iris, config.node().feedPageSize())),
             new CatalogHandler(store, sparqlPool, iris, config.node()),
             new VoidHandler(store, sparqlPool, iris, config.node(), sources, runs),
             new FeedHandler(store, sparqlPool, new FeedPages(iris, config.node().feedPageSize()))));
-    return new Node(vertx, server, iris.base(), store, harvester, fetcher, List.of(harvestPool, sparqlPool, apiPool),
-        runNow);
+    return new Node(vertx, server, router, iris.base(), store, harvester, fetcher,
+        List.of(harvestPool, sparqlPool, apiPool), runNow);
   }
 
   /** Every path the node serves. */
@@ -216,7 +230,7 @@ public final class Main {
   private record Vocab(VocabHandler terms, VocabFileHandler shapes, VocabFileHandler context) {}
 
   private static void routes(Router router, Config config, SparqlHandler sparql, SourcesApi sources, RunsApi runs,
-      Auth auth, Health health, Vocab vocab, LinkedData ld) {
+      TokensApi tokens, Auth auth, ApiContract api, Health health, Vocab vocab, LinkedData ld) {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes());
     CorsHandler cors = CorsHandler.create().addOrigin("*").allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST))
         .allowedHeaders(Set.of("Content-Type", "Accept"));
@@ -225,16 +239,24 @@ public final class Main {
     router.get("/sparql").handler(sparql);
     router.post("/sparql").handler(sparql);
 
-    router.route("/api/*").handler(body).handler(auth::checkPresented);
-    router.get("/api/sources").handler(sources::list);
-    router.post("/api/sources").handler(auth::requireAdmin).handler(sources::create);
-    router.get("/api/sources/:id").handler(sources::get);
-    router.put("/api/sources/:id").handler(auth::requireAdmin).handler(sources::replace);
-    router.delete("/api/sources/:id").handler(auth::requireAdmin).handler(sources::delete);
-    router.post("/api/sources/:id/harvest").handler(auth::requireAdmin).handler(sources::harvest);
-    router.get("/api/sources/:id/runs").handler(sources::runs);
-    router.get("/api/runs/:runId").handler(runs::get);
-    router.get("/api/runs/:runId/report").handler(runs::report);
+    // every /api request: body capped, odd paths refused, token identified; then per route rights, then the
+    // OpenAPI document's checks, then the handler
+    router.route("/api/*").handler(body).handler(RawPath::check).handler(auth::identify);
+    Handler<RoutingContext> ownsPathSource = auth.requireSource(ctx -> ctx.pathParam("id"));
+    router.get("/api/sources").handler(api::validate).handler(sources::list);
+    router.post("/api/sources").handler(auth.requireSource(SourcesApi::bodyId)).handler(api::validate)
+        .handler(sources::create);
+    router.get("/api/sources/:id").handler(api::validate).handler(sources::get);
+    router.put("/api/sources/:id").handler(ownsPathSource).handler(api::validate).handler(sources::replace);
+    router.delete("/api/sources/:id").handler(ownsPathSource).handler(api::validate).handler(sources::delete);
+    router.post("/api/sources/:id/harvest").handler(ownsPathSource).handler(api::validate).handler(sources::harvest);
+    router.get("/api/sources/:id/runs").handler(api::validate).handler(sources::runs);
+    router.get("/api/runs/:runId").handler(api::validate).handler(runs::get);
+    router.get("/api/runs/:runId/report").handler(api::validate).handler(runs::report);
+    router.post("/api/tokens").handler(auth::requireAdmin).handler(api::validate).handler(tokens::create);
+    router.get("/api/tokens").handler(auth::requireAdmin).handler(api::validate).handler(tokens::list);
+    router.delete("/api/tokens/:id").handler(auth::requireAdmin).handler(api::validate).handler(tokens::delete);
+    router.get("/api/openapi.yaml").handler(api::validate).handler(api::serve);
 
     router.route("/vocab*").handler(cors);
     router.get("/vocab").handler(vocab.terms());
@@ -253,7 +275,7 @@ public final class Main {
     router.get("/health").handler(health);
 
     router.route().failureHandler(Errors::handle);
-    for (int status : new int[] {400, 404, 405, 413, 500}) {
+    for (int status : new int[] {400, 404, 405, 413, 414, 431, 500}) {
       router.errorHandler(status, Errors::handle);
     }
   }

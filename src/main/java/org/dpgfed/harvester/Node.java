@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
 import java.util.List;
 import org.dpgfed.harvester.fetch.Fetcher;
 import org.dpgfed.harvester.harvest.Harvester;
@@ -13,6 +14,7 @@ import org.dpgfed.harvester.store.TripleStore;
 public final class Node {
   private final Vertx vertx;
   private final HttpServer server;
+  private final Router router;
   private final String baseUrl;
   private final TripleStore store;
   private final Harvester harvester;
@@ -20,10 +22,11 @@ public final class Node {
   private final List<WorkerExecutor> pools;
   private final List<String> runNow;
 
-  Node(Vertx vertx, HttpServer server, String baseUrl, TripleStore store, Harvester harvester, Fetcher fetcher,
-      List<WorkerExecutor> pools, List<String> runNow) {
+  Node(Vertx vertx, HttpServer server, Router router, String baseUrl, TripleStore store, Harvester harvester,
+      Fetcher fetcher, List<WorkerExecutor> pools, List<String> runNow) {
     this.vertx = vertx;
     this.server = server;
+    this.router = router;
     this.baseUrl = baseUrl;
     this.store = store;
     this.harvester = harvester;
@@ -39,6 +42,12 @@ public final class Node {
 
   public int port() {
     return server.actualPort();
+  }
+
+  /** Every route as {@code "METHOD /path/:param"}, one entry per method. */
+  public List<String> routes() {
+    return router.getRoutes().stream().filter(r -> r.getPath() != null && r.methods() != null)
+        .flatMap(r -> r.methods().stream().map(m -> m.name() + " " + r.getPath())).sorted().toList();
   }
 
   public String baseUrl() {

@@ -60,6 +60,7 @@ class FederationTest {
     proxy.target(a.port());
     Map<String, String> envB = TestNode.environment(dir.resolve("b"));
     envB.put("DPG_PUBLIC_BASE_URL", B_BASE);
+    envB.put("DPG_SPARQL_FEDERATION_PEERS", aBase + "/sparql");
     b = TestNode.start(vertx, null, envB);
 
     ObjectMapper json = new ObjectMapper();
@@ -121,6 +122,19 @@ class FederationTest {
     try (var exec = QueryExecutionHTTP.service(b.url("/sparql")).query(query).build()) {
       assertTrue(exec.execAsk());
     }
+  }
+
+  @Test
+  void aQueryAtBReachesAThroughServiceWhenAIsAPeer() {
+    String query = "SELECT ?title WHERE { SERVICE <" + aBase + "/sparql> { GRAPH ?g { ?p <http://purl.org/dc/terms/title> ?title } } }";
+    Set<String> titles = new HashSet<>();
+    try (var exec = QueryExecutionHTTP.service(b.url("/sparql")).query(query).build()) {
+      exec.execSelect().forEachRemaining(row -> titles.add(row.getLiteral("title").getString()));
+    }
+    assertTrue(titles.contains("Classroom Stories"), titles.toString());
+    String elsewhere = "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }";
+    assertEquals(400, org.dpgfed.harvester.testing.Http.get(b.url("/sparql?query=")
+        + org.dpgfed.harvester.testing.Http.encode(elsewhere), null).statusCode());
   }
 
   @Test

@@ -93,6 +93,7 @@ class RestartTest {
       JsonObject interrupted = TestNode.await(node.client().get("/api/runs/" + cutShort).send()).bodyAsJsonObject();
       assertEquals("failed", interrupted.getString("status"));
       assertTrue(interrupted.getString("error").contains("interrupted"), interrupted.encode());
+      TestNode.await(registry.awaitHits("/dpgs", 2)); // the run the start opened is under way
       JsonArray runs = TestNode.await(node.client().get("/api/sources/ke-registry/runs").send()).bodyAsJsonObject().getJsonArray("items");
       String newest = runs.getJsonObject(0).getString("id");
       assertNotEquals(cutShort, newest);

@@ -24,13 +24,29 @@ public record Config(
   /** @param adminToken empty means a generated token whose salted hash is kept in the data directory */
   public record Auth(String adminToken) {}
 
-  public record Sparql(Duration timeout, int maxRows, int workers) {}
+  /**
+   * @param maxConcurrent queries evaluated at once; more get 503 with Retry-After
+   * @param clientBudget query time one client (remote address) may use per minute; beyond it 429
+   * @param federationPeers SPARQL endpoints a query may reach with SERVICE; empty refuses every SERVICE
+   */
+  public record Sparql(Duration timeout, int maxRows, int workers, int maxQueryLength, int maxConcurrent,
+      Duration clientBudget, List<String> federationPeers) {
+    public Sparql {
+      federationPeers = List.copyOf(federationPeers);
+    }
+  }
 
+  /**
+   * @param allowedHosts host names exempt from the address policy
+   * @param maxRemovedShare the largest share of a source's records one run may remove unless forced
+   * @param runTimeout a run still fetching or reading after this long fails
+   */
   public record Harvest(
       boolean allowPrivateNetworks, Duration connectTimeout, Duration firstByteTimeout,
       Duration totalTimeout, int maxAttempts, Duration retryDelay, long maxBodyBytes,
       int maxRedirects, Duration minSchedule, int workers, int staleAfterFailures,
-      int staleAfterSchedules, int runHistory, String userAgent) {}
+      int staleAfterSchedules, int runHistory, String userAgent, List<String> allowedHosts,
+      double maxRemovedShare, Duration runTimeout) {}
 
   /** @param feedPageSize members per page of the change feed */
   public record Node(String title, String description, String publisher, String contactEmail, String dataLicense,

@@ -26,7 +26,8 @@ final class ConfigBinder {
     Config.Auth auth = new Config.Auth(text("auth.adminToken"));
     Config.Sparql sparql = new Config.Sparql(
         duration("sparql.timeout"), integer("sparql.maxRows", 1, Integer.MAX_VALUE),
-        integer("sparql.workers", 1, 256));
+        integer("sparql.workers", 1, 256), integer("sparql.maxQueryLength", 1, Integer.MAX_VALUE),
+        integer("sparql.maxConcurrent", 1, 1024), duration("sparql.clientBudget"), peers("sparql.federationPeers"));
     Config.Harvest harvest = new Config.Harvest(
         bool("harvest.allowPrivateNetworks"), duration("harvest.connectTimeout"),
         duration("harvest.firstByteTimeout"), duration("harvest.totalTimeout"),
@@ -34,7 +35,8 @@ final class ConfigBinder {
         positiveLong("harvest.maxBodyBytes"), integer("harvest.maxRedirects", 0, 20),
         duration("harvest.minSchedule"), integer("harvest.workers", 1, 256),
         integer("harvest.staleAfterFailures", 1, 1000), integer("harvest.staleAfterSchedules", 1, 1000),
-        integer("harvest.runHistory", 1, 100000), nonEmpty("harvest.userAgent"));
+        integer("harvest.runHistory", 1, 100000), nonEmpty("harvest.userAgent"), hosts("harvest.allowedHosts"),
+        share("harvest.maxRemovedShare"), duration("harvest.runTimeout"));
     Config.Node node = new Config.Node(
         text("node.title"), text("node.description"), text("node.publisher"),
         email("node.contactEmail"), iriOrEmpty("node.dataLicense"), integer("node.feedPageSize", 1, 10_000));
@@ -88,6 +90,28 @@ final class ConfigBinder {
     throw bad(key, "a whole number above 0");
   }
 
+  private double share(String key) {
+    try {
+      double value = Double.parseDouble(text(key));
+      if (value >= 0 && value <= 1) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw bad(key, "a number from 0 to 1, such as 0.5");
+  }
+
+  private List<String> hosts(String key) {
+    List<String> hosts = java.util.Arrays.stream(text(key).split(",")).map(String::trim).filter(h -> !h.isEmpty()).toList();
+    for (String host : hosts) {
+      if (!host.matches("[A-Za-z0-9.:\\[\\]-]+")) {
+        throw bad(key, "empty, or host names separated by commas, such as registry.intranet,10.1.2.3");
+      }
+    }
+    return hosts;
+  }
+
   private boolean bool(String key) {
     String value = text(key);
     if (value.equals("true") || value.equals("false")) {
@@ -122,6 +146,23 @@ final class ConfigBinder {
       return value;
     }
     throw bad(key, "empty, or an absolute IRI such as http://spdx.org/licenses/CC0-1.0");
+  }
+
+  /** A YAML list, or (from the environment) URLs separated by commas or spaces. */
+  private List<String> peers(String key) {
+    JsonNode node = tree.path("sparql").path("federationPeers");
+    List<String> urls = new java.util.ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(url -> urls.add(url.asText().trim()));
+    } else if (!text(key).isEmpty()) {
+      urls.addAll(List.of(text(key).split("[,\\s]+")));
+    }
+    for (String url : urls) {
+      if (!url.matches("https?://[^\\s/?#]+(/[^\\s#]*)?")) {
+        throw bad(key, "a list of absolute http(s) URLs of SPARQL endpoints");
+      }
+    }
+    return urls;
   }
 
   private String baseUrl(String key) {

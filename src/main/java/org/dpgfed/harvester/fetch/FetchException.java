@@ -8,15 +8,26 @@ package org.dpgfed.harvester.fetch;
 public class FetchException extends RuntimeException {
   private final boolean retryable;
   private final long retryAfterMillis;
+  private final int status;
 
   public FetchException(String message, boolean retryable) {
-    this(message, retryable, -1);
+    this(message, retryable, -1, -1);
   }
 
-  public FetchException(String message, boolean retryable, long retryAfterMillis) {
+  /**
+   * @param retryAfterMillis what the server asked for in Retry-After, or -1
+   * @param status the HTTP status the server answered with, or -1
+   */
+  public FetchException(String message, boolean retryable, long retryAfterMillis, int status) {
     super(message);
     this.retryable = retryable;
     this.retryAfterMillis = retryAfterMillis;
+    this.status = status;
+  }
+
+  /** The same failure with a longer message (attempts made, time left). */
+  FetchException withMessage(String message, boolean stillRetryable) {
+    return new FetchException(message, stillRetryable, retryAfterMillis, status);
   }
 
   public boolean retryable() {
@@ -26,5 +37,10 @@ public class FetchException extends RuntimeException {
   /** What the server asked for in Retry-After, or -1. */
   public long retryAfterMillis() {
     return retryAfterMillis;
+  }
+
+  /** The HTTP status the server answered with, or -1 when there was no answer. */
+  public int status() {
+    return status;
   }
 }

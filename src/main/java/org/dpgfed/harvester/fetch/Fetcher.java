@@ -3,27 +3,35 @@ package org.dpgfed.harvester.fetch;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import org.dpgfed.harvester.config.Config;
 
 /**
  * Fetches one document of a source with every limit applied: connect, first-byte and total
  * timeouts; a body cap counted after decompression while the body streams in; redirects
- * followed by hand, each checked against the address policy; retries with backoff for
- * connection errors, timeouts, 429 and 5xx.
+ * followed by hand, each checked against the address policy; retries with backoff and jitter
+ * for connection errors, timeouts, 429 and 5xx, honouring Retry-After; conditional requests.
  */
 public final class Fetcher {
-  /** A fetched document. */
-  public record Fetched(String url, String contentType, byte[] body) {}
+  /**
+   * A fetched document.
+   *
+   * @param status 200, or 304 when a conditional request found the document unchanged (empty body)
+   * @param validators what the server sent to identify this version
+   */
+  public record Fetched(String url, String contentType, byte[] body, int status, Validators validators) {
+    public boolean notModified() {
+      return status == 304;
+    }
+  }
 
   private final Vertx vertx;
   private final Config.Harvest settings;
@@ -33,7 +41,7 @@ public final class Fetcher {
   public Fetcher(Vertx vertx, Config.Harvest settings) {
     this.vertx = vertx;
     this.settings = settings;
-    this.policy = new AddressPolicy(settings.allowPrivateNetworks());
+    this.policy = new AddressPolicy(settings.allowPrivateNetworks(), settings.allowedHosts());
     this.client = vertx.createHttpClient(new HttpClientOptions()
         .setDecompressionSupported(true)
         .setConnectTimeout((int) settings.connectTimeout().toMillis())
@@ -42,39 +50,72 @@ public final class Fetcher {
 
   /** Fetches an http(s) URL, or a file: URL when {@code allowFile} (sources of the configuration file). */
   public Future<Fetched> fetch(String url, String accept, boolean allowFile) {
+    return fetch(url, accept, allowFile, Validators.NONE, Promise.<Void>promise().future());
+  }
+
+  /**
+   * As {@link #fetch(String, String, boolean)}, asking for the document only if it changed since
+   * {@code since}, and giving up (closing the connection) as soon as {@code until} completes.
+   */
+  public Future<Fetched> fetch(String url, String accept, boolean allowFile, Validators since, Future<?> until) {
     if (url.startsWith("file:")) {
       return allowFile ? readFile(url) : Future.failedFuture(new FetchException("file: URLs are only for configured sources", false));
     }
     long deadline = System.currentTimeMillis() + settings.totalTimeout().toMillis();
-    return attempt(url, accept, 1, deadline);
+    Request request = new Request(url, accept, since, deadline, until, new AtomicReference<>());
+    until.onComplete(ar -> {
+      ResponseReader reader = request.current().get();
+      if (reader != null) {
+        reader.fail(new FetchException("the fetch of " + url + " was abandoned", false));
+      }
+    });
+    return attempt(request, 1).onComplete(ar -> request.current().set(null));
   }
 
-  private Future<Fetched> attempt(String url, String accept, int number, long deadline) {
-    return follow(url, accept, 0, deadline).recover(err -> {
-      if (!(err instanceof FetchException fe) || !fe.retryable() || number >= settings.maxAttempts()) {
-        return Future.failedFuture(number > 1 ? new FetchException(err.getMessage() + " after " + number + " attempts", false) : err);
+  /**
+   * What every attempt and redirect of one fetch shares.
+   *
+   * @param current the GET under way (so that {@code until} can stop it), or null
+   */
+  private record Request(String url, String accept, Validators since, long deadline, Future<?> until,
+      AtomicReference<ResponseReader> current) {}
+
+  private Future<Fetched> attempt(Request request, int number) {
+    return follow(request, request.url(), 0).recover(err -> {
+      if (!(err instanceof FetchException fe) || !fe.retryable() || number >= settings.maxAttempts()
+          || request.until().isComplete()) {
+        return Future.failedFuture(number > 1 && err instanceof FetchException fe
+            ? fe.withMessage(fe.getMessage() + " after " + number + " attempts", false) : err);
       }
-      long backoff = settings.retryDelay().toMillis() << (number - 1);
-      long delay = fe.retryAfterMillis() >= 0 ? fe.retryAfterMillis()
-          : (long) (backoff * (0.5 + ThreadLocalRandom.current().nextDouble()));
-      if (System.currentTimeMillis() + delay >= deadline) {
-        return Future.failedFuture(new FetchException(fe.getMessage() + " after " + number
-            + " attempts (no time left within harvest.totalTimeout)", false));
+      long delay = delay(fe, number);
+      if (System.currentTimeMillis() + delay >= request.deadline()) {
+        return Future.failedFuture(fe.withMessage(fe.getMessage() + (number > 1 ? " after " + number + " attempts" : "") + " (no time left"
+            + (fe.retryAfterMillis() >= 0 ? " for the Retry-After of " + fe.retryAfterMillis() / 1000 + "s" : "")
+            + " within harvest.totalTimeout)", false));
       }
       Promise<Void> wait = Promise.promise();
       vertx.setTimer(Math.max(1, delay), id -> wait.complete());
-      return wait.future().compose(v -> attempt(url, accept, number + 1, deadline));
+      return wait.future().compose(v -> attempt(request, number + 1));
     });
   }
 
-  private Future<Fetched> follow(String url, String accept, int redirects, long deadline) {
+  /** Retry-After when the server gave one, else exponential backoff with jitter (0.5 to 1.5 times). */
+  private long delay(FetchException fe, int number) {
+    if (fe.retryAfterMillis() >= 0) {
+      return fe.retryAfterMillis();
+    }
+    long backoff = settings.retryDelay().toMillis() << Math.min(number - 1, 20);
+    return (long) (backoff * (0.5 + ThreadLocalRandom.current().nextDouble()));
+  }
+
+  private Future<Fetched> follow(Request request, String url, int redirects) {
     URI uri;
     try {
       uri = URI.create(url);
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(new FetchException("not a URL: " + url, false));
     }
-    return checkAddress(uri).compose(v -> get(uri, accept, deadline)).compose(res -> {
+    return checkAddress(uri).compose(v -> get(request, uri)).compose(res -> {
       if (res.location() == null) {
         return Future.succeededFuture(res.fetched());
       }
@@ -82,7 +123,7 @@ public final class Fetcher {
         return Future.failedFuture(new FetchException("more than " + settings.maxRedirects()
             + " redirects (harvest.maxRedirects), last to " + res.location(), false));
       }
-      return follow(uri.resolve(res.location()).toString(), accept, redirects + 1, deadline);
+      return follow(request, uri.resolve(res.location()).toString(), redirects + 1);
     });
   }
 
@@ -101,88 +142,37 @@ public final class Fetcher {
     }, false);
   }
 
-  /** One GET: a document, a redirect's location, or an error. */
-  private record Response(Fetched fetched, String location) {}
-
-  private Future<Response> get(URI uri, String accept, long deadline) {
-    long remaining = deadline - System.currentTimeMillis();
+  private Future<ResponseReader.Response> get(Request request, URI uri) {
+    long remaining = request.deadline() - System.currentTimeMillis();
     if (remaining <= 0) {
       return Future.failedFuture(new FetchException("no complete answer within " + settings.totalTimeout()
           + " (harvest.totalTimeout)", false));
     }
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(uri.toString())
         .setIdleTimeout(settings.firstByteTimeout().toMillis())
-        .putHeader("Accept", accept).putHeader("User-Agent", settings.userAgent())
+        .putHeader("Accept", request.accept()).putHeader("User-Agent", settings.userAgent())
         .putHeader("Accept-Encoding", "gzip, deflate");
-    Promise<Response> result = Promise.promise();
-    long timer = vertx.setTimer(remaining, id -> result.tryFail(new FetchException(
+    if (request.since().etag() != null) {
+      options.putHeader("If-None-Match", request.since().etag());
+    }
+    if (request.since().lastModified() != null) {
+      options.putHeader("If-Modified-Since", request.since().lastModified());
+    }
+    ResponseReader reader = new ResponseReader(uri, settings, !request.since().isEmpty());
+    request.current().set(reader);
+    if (request.until().isComplete()) {
+      reader.fail(new FetchException("the fetch of " + uri + " was abandoned", false));
+    }
+    long timer = vertx.setTimer(remaining, id -> reader.fail(new FetchException(
         "no complete answer within " + settings.totalTimeout() + " (harvest.totalTimeout) from " + uri, false)));
     client.request(options)
         .compose(req -> {
-          result.future().onFailure(err -> req.reset());
+          reader.result().onFailure(err -> req.reset());
           return req.send();
         })
-        .onSuccess(resp -> read(uri, resp, result))
-        .onFailure(err -> result.tryFail(connectionError(uri, err)));
-    return result.future().onComplete(ar -> vertx.cancelTimer(timer));
-  }
-
-  private void read(URI uri, HttpClientResponse resp, Promise<Response> result) {
-    int status = resp.statusCode();
-    if (status >= 300 && status < 400 && resp.getHeader("Location") != null) {
-      result.tryComplete(new Response(null, resp.getHeader("Location")));
-      return;
-    }
-    if (status != 200) {
-      result.tryFail(new FetchException("HTTP " + status + " from " + uri,
-          status == 429 || status >= 500, retryAfter(resp.getHeader("Retry-After"))));
-      return;
-    }
-    String length = resp.getHeader("Content-Length");
-    if (length != null && resp.getHeader("Content-Encoding") == null && Long.parseLong(length) > settings.maxBodyBytes()) {
-      result.tryFail(tooBig(uri));
-      return;
-    }
-    Buffer body = Buffer.buffer();
-    resp.handler(chunk -> {
-      if (body.length() + (long) chunk.length() > settings.maxBodyBytes()) {
-        result.tryFail(tooBig(uri));
-      } else if (!result.future().isComplete()) {
-        body.appendBuffer(chunk);
-      }
-    });
-    resp.exceptionHandler(err -> result.tryFail(connectionError(uri, err)));
-    resp.endHandler(v -> result.tryComplete(new Response(
-        new Fetched(uri.toString(), resp.getHeader("Content-Type"), body.getBytes()), null)));
-  }
-
-  private FetchException tooBig(URI uri) {
-    return new FetchException("the body from " + uri + " exceeds " + settings.maxBodyBytes()
-        + " bytes (harvest.maxBodyBytes)", false);
-  }
-
-  private FetchException connectionError(URI uri, Throwable err) {
-    if (err instanceof FetchException fe) {
-      return fe;
-    }
-    String what = err.getClass().getSimpleName().contains("Timeout") || String.valueOf(err.getMessage()).contains("timeout")
-        ? "timed out" : "failed";
-    return new FetchException("connection to " + uri.getHost() + ":" + port(uri) + " " + what + ": " + err.getMessage(), true);
-  }
-
-  private static int port(URI uri) {
-    return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-  }
-
-  private static long retryAfter(String header) {
-    if (header == null) {
-      return -1;
-    }
-    try {
-      return Math.min(Long.parseLong(header.trim()), 3600) * 1000;
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+        .onSuccess(reader::read)
+        .onFailure(err -> reader.fail(reader.connectionError(err)));
+    return reader.result().onComplete(ar -> vertx.cancelTimer(timer));
   }
 
   private Future<Fetched> readFile(String url) {
@@ -192,7 +182,7 @@ public final class Fetcher {
         .compose(props -> props.size() > settings.maxBodyBytes()
             ? Future.failedFuture(new FetchException(path + " exceeds " + settings.maxBodyBytes() + " bytes (harvest.maxBodyBytes)", false))
             : vertx.fileSystem().readFile(path.toString()))
-        .map(buffer -> new Fetched(url, null, buffer.getBytes()));
+        .map(buffer -> new Fetched(url, null, buffer.getBytes(), 200, Validators.NONE));
   }
 
   public Future<Void> close() {

@@ -54,16 +54,19 @@ final class FeedHarvestJob {
 
   Future<Run> execute(Run queued) {
     Run running = queued.running();
-    return c.workers().executeBlocking(() -> {
+    return c.workers().executeBlocking(() -> c.sources().whileRegistered(source, () -> {
           c.runs().save(running);
           return cursor();
-        }, false)
+        }).orElseThrow(() -> new IllegalStateException("the source was deleted before the run started")), false)
         .compose(start -> readFrom(start))
-        .compose(v -> c.workers().executeBlocking(() -> commit(running), false))
+        .compose(v -> c.workers().executeBlocking(() -> c.sources().whileRegistered(source, () -> commit(running))
+            .orElseThrow(() -> new IllegalStateException("the source was deleted during the run")), false))
         .recover(err -> c.workers().executeBlocking(() -> {
           Run failed = running.failed(err.getMessage() == null ? err.toString() : err.getMessage(), c.clock().instant());
-          c.runs().save(failed);
-          return failed;
+          return c.sources().whileRegistered(source, () -> {
+            c.runs().save(failed);
+            return failed;
+          }).orElse(failed);
         }, false));
   }
 

@@ -1,68 +1,57 @@
 package org.dpgfed.harvester.harvest;
 
 import io.vertx.core.Future;
-import io.vertx.core.WorkerExecutor;
+import io.vertx.core.Promise;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.dpgfed.harvester.fetch.FetchException;
 import org.dpgfed.harvester.fetch.Fetcher;
-import org.dpgfed.harvester.model.Iris;
+import org.dpgfed.harvester.fetch.Validators;
 import org.dpgfed.harvester.model.Problem;
-import org.dpgfed.harvester.registry.ProductsChanged;
+import org.dpgfed.harvester.registry.Retrieval;
 import org.dpgfed.harvester.registry.Run;
-import org.dpgfed.harvester.registry.RunLog;
-import org.dpgfed.harvester.registry.RunStatus;
 import org.dpgfed.harvester.registry.Source;
-import org.dpgfed.harvester.registry.SourceRegistry;
 import org.dpgfed.harvester.source.AdaptedPage;
 import org.dpgfed.harvester.source.AdaptedRecord;
 import org.dpgfed.harvester.source.AdapterException;
 import org.dpgfed.harvester.source.Page;
 import org.dpgfed.harvester.source.SourceAdapter;
-import org.dpgfed.harvester.store.TripleStore;
 
 /**
- * One run of one source: fetch a page, adapt it, fetch the next page while there is one, then
- * mint and commit everything in one transaction. Any failure leaves the source's graph as it was.
+ * One run of one source: fetch a page (conditionally, when the last applied run left validators),
+ * adapt it and let its bytes go, fetch the next page while there is one, then mint and commit
+ * everything in one transaction. A watchdog fails the run if fetching and reading outlast
+ * {@code harvest.runTimeout}, and closes the fetch under way. Any failure leaves the source's
+ * graph as it was.
  */
 final class HarvestJob {
   private static final int MAX_PAGES = 10_000;
 
   private final Source source;
   private final SourceAdapter adapter;
-  private final Fetcher fetcher;
-  private final WorkerExecutor workers;
-  private final TripleStore store;
-  private final SourceRegistry sources;
-  private final RunLog runs;
-  private final Iris iris;
-  private final Clock clock;
-  private final ProductsChanged productsChanged;
-  private final Reconciler reconciler;
+  private final HarvestContext ctx;
+  private final BooleanSupplier forced;
 
   private final List<AdaptedRecord> records = new ArrayList<>();
-  private final List<Problem> problems = new ArrayList<>();
+  private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
   private final Set<String> pagesSeen = new HashSet<>();
   private final MessageDigest digest;
+  private final Promise<Void> harvested = Promise.promise();
+  private volatile Retrieval retrieval = Retrieval.NONE;
+  private volatile boolean notModified;
 
-  HarvestJob(Source source, SourceAdapter adapter, Fetcher fetcher, WorkerExecutor workers, TripleStore store,
-      SourceRegistry sources, RunLog runs, Iris iris, Clock clock, ProductsChanged productsChanged, Reconciler reconciler) {
+  HarvestJob(Source source, SourceAdapter adapter, HarvestContext ctx, BooleanSupplier forced) {
     this.source = source;
     this.adapter = adapter;
-    this.fetcher = fetcher;
-    this.workers = workers;
-    this.store = store;
-    this.sources = sources;
-    this.runs = runs;
-    this.iris = iris;
-    this.clock = clock;
-    this.productsChanged = productsChanged;
-    this.reconciler = reconciler;
+    this.ctx = ctx;
+    this.forced = forced;
     try {
       this.digest = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -73,93 +62,96 @@ final class HarvestJob {
   /** Runs the harvest; the future always succeeds with the run's final state. */
   Future<Run> execute(Run queued) {
     Run running = queued.running();
-    return workers.executeBlocking(() -> {
-          if (!stillRegistered()) {
-            throw new IllegalStateException("the source was deleted before the run started");
+    long watchdog = ctx.vertx().setTimer(ctx.settings().runTimeout().toMillis(),
+        id -> harvested.tryFail(new RunTimeoutException(ctx.settings().runTimeout())));
+    ctx.workers().executeBlocking(() -> start(running), false)
+        .compose(since -> harvestPage(adapter.firstPageUrl(source.url(), source.query()), since))
+        .onComplete(ar -> {
+          if (ar.succeeded()) {
+            harvested.tryComplete();
+          } else {
+            harvested.tryFail(ar.cause());
           }
-          runs.save(running);
-          return running;
-        }, false)
-        .compose(run -> harvestPage(adapter.firstPageUrl(source.url(), source.query())))
-        .compose(v -> workers.executeBlocking(() -> {
-          try (Reconciler.Session reconciling = reconciler.open(source.id())) {
-            return commit(running, reconciling);
-          }
-        }, false))
-        .recover(err -> workers.executeBlocking(() -> fail(running, err), false));
+        });
+    return harvested.future()
+        .compose(v -> ctx.workers().executeBlocking(() -> ctx.sources().whileRegistered(source,
+            () -> new RunCommit(ctx, source, forced.getAsBoolean()).apply(running, new RunCommit.Harvested(records,
+                List.copyOf(problems), retrieval(), notModified, pagesSeen.size() > 1)))
+            .orElseThrow(() -> new IllegalStateException("the source was deleted during the run")), false))
+        .recover(err -> ctx.workers().executeBlocking(() -> fail(running, err), false))
+        .onComplete(ar -> ctx.vertx().cancelTimer(watchdog));
   }
 
-  private Future<Void> harvestPage(String url) {
+  /** Records the run as running; answers the validators of the last applied run to fetch with. */
+  private Validators start(Run running) {
+    ctx.sources().whileRegistered(source, () -> {
+      ctx.runs().save(running);
+      return running;
+    }).orElseThrow(() -> new IllegalStateException("the source was deleted before the run started"));
+    Retrieval applied = ctx.sources().applied(source.id());
+    return new Validators(applied.etag(), applied.lastModified());
+  }
+
+  private Future<Void> harvestPage(String url, Validators since) {
+    if (harvested.future().isComplete()) {
+      return Future.failedFuture(new IllegalStateException("the run was stopped"));
+    }
     if (!pagesSeen.add(url)) {
       return Future.failedFuture(new AdapterException("the source's pages loop: " + url + " was already fetched"));
     }
     if (pagesSeen.size() > MAX_PAGES) {
       return Future.failedFuture(new AdapterException("the source has more than " + MAX_PAGES + " pages"));
     }
-    return fetcher.fetch(url, adapter.accept(), source.fromConfig())
-        .compose(fetched -> workers.executeBlocking(() -> {
-          digest.update(fetched.body());
-          AdaptedPage page = adapter.adapt(new Page(fetched.url(), fetched.contentType(), fetched.body()));
-          records.addAll(page.records());
-          problems.addAll(page.problems());
-          return page;
-        }, false))
-        .compose(page -> page.next().isPresent() ? harvestPage(page.next().get()) : Future.succeededFuture());
+    boolean first = pagesSeen.size() == 1;
+    return ctx.fetcher().fetch(url, adapter.accept(), source.fromConfig(), since, harvested.future())
+        .onFailure(err -> {
+          if (err instanceof FetchException fe && fe.status() > 0) {
+            retrieval = new Retrieval(fe.status(), null, null, null);
+          }
+        })
+        .compose(fetched -> {
+          if (first) {
+            retrieval = new Retrieval(fetched.status(), fetched.validators().etag(), fetched.validators().lastModified(), null);
+          }
+          notModified = fetched.notModified();
+          return notModified ? Future.succeededFuture(AdaptedPage.single(List.of()))
+              : ctx.workers().executeBlocking(() -> adapt(fetched), false);
+        })
+        .compose(page -> page.next().isPresent() ? harvestPage(page.next().get(), Validators.NONE) : Future.succeededFuture());
   }
 
-  /** Whether the source this job harvests is still registered (not deleted, nor deleted and registered anew). */
-  private boolean stillRegistered() {
-    return sources.get(source.id()).filter(s -> s.createdAt().equals(source.createdAt())).isPresent();
+  /** Reads one page; only its records stay, its bytes go with the returned future's page. */
+  private AdaptedPage adapt(Fetcher.Fetched fetched) throws AdapterException {
+    digest.update(fetched.body());
+    AdaptedPage page = adapter.adapt(new Page(fetched.url(), fetched.contentType(), fetched.body()));
+    if (!harvested.future().isComplete()) {
+      records.addAll(page.records());
+      problems.addAll(page.problems());
+    }
+    return page;
   }
 
-  private Run commit(Run running, Reconciler.Session reconciling) {
-    if (!stillRegistered()) {
-      throw new IllegalStateException("the source was deleted during the run");
-    }
-    if (!sources.require(source.id()).sameHarvestAs(source)) {
-      throw new IllegalStateException("the source's url or format changed during the run; it runs again");
-    }
-    String hash = HexFormat.of().formatHex(digest.digest());
-    RecordMinter.Minted minted = new RecordMinter(iris).mint(source.id(), iris.run(running.id()),
-        Shapes.standard().check(records), new RecordMinter.Provenance(source.url(), clock.instant()), reconciling);
-    List<Problem> all = new ArrayList<>(problems);
-    all.addAll(minted.problems());
-    if (sources.contentHash(source.id()).filter(hash::equals).isPresent()) {
-      long triples = store.size(iris.sourceGraph(source.id()));
-      Run done = running.finished(RunStatus.UNCHANGED, minted.records().size(), triples, 0, 0, minted.invalid(), clock.instant());
-      store.write(conn -> {
-        reconciling.applyKept(conn, minted);
-        runs.write(conn, done);
-        runs.writeProblems(conn, done.id(), all);
-      });
-      runs.remember(done);
-      return done;
-    }
-    Run[] done = new Run[1];
-    store.replaceGraph(iris.sourceGraph(source.id()), minted.graph(), (conn, replaced) -> {
-      done[0] = running.finished(RunStatus.SUCCEEDED, minted.records().size(), replaced.triples(),
-          replaced.added(), replaced.removed(), minted.invalid(), clock.instant());
-      sources.writeContentHash(conn, source.id(), hash);
-      reconciling.apply(conn, minted);
-      productsChanged.changed(conn, replaced.products(), done[0].finishedAt());
-      runs.write(conn, done[0]);
-      runs.writeProblems(conn, done[0].id(), all);
-    });
-    runs.remember(done[0]);
-    return done[0];
+  /** What the run got from the source's URL, with the hash of every page it read. */
+  private Retrieval retrieval() {
+    Retrieval r = retrieval;
+    return new Retrieval(r.httpStatus(), r.etag(), r.lastModified(), notModified ? null : HexFormat.of().formatHex(digest.digest()));
   }
 
   private Run fail(Run running, Throwable err) {
     String message = err.getMessage() == null ? err.getClass().getSimpleName() : err.getMessage();
-    Run failed = running.failed(message, clock.instant());
-    if (!stillRegistered()) {
-      return failed; // nothing to record: the source and its history are gone
+    Run failed = running.retrieved(retrieval).failed(message, ctx.clock().instant());
+    List<Problem> seen;
+    synchronized (problems) {
+      seen = List.copyOf(problems);
     }
-    store.write(conn -> {
-      runs.write(conn, failed);
-      runs.writeProblems(conn, failed.id(), problems);
-    });
-    runs.remember(failed);
-    return failed;
+    // when the source is gone there is nothing to record: its history went with it
+    return ctx.sources().whileRegistered(source, () -> {
+      ctx.store().write(conn -> {
+        ctx.runs().write(conn, failed);
+        ctx.runs().writeProblems(conn, failed.id(), seen);
+      });
+      ctx.runs().remember(failed);
+      return failed;
+    }).orElse(failed);
   }
 }

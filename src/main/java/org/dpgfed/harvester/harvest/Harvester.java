@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.fetch.Fetcher;
 import org.dpgfed.harvester.model.Iris;
 import org.dpgfed.harvester.registry.ProductsChanged;
@@ -38,13 +39,10 @@ public final class Harvester {
   private final WorkerExecutor workers;
   private final SourceRegistry sources;
   private final RunLog runs;
-  private final TripleStore store;
   private final Adapters adapters;
-  private final Fetcher fetcher;
-  private final Iris iris;
   private final Clock clock;
-  private final ProductsChanged productsChanged;
-  private final Reconciler reconciler;
+  private final HarvestContext context;
+  private final Set<String> forced = ConcurrentHashMap.newKeySet();
   private final Map<String, Future<String>> active = new ConcurrentHashMap<>();
   private final Set<String> rerun = ConcurrentHashMap.newKeySet();
   private final Map<String, Long> timers = new ConcurrentHashMap<>();
@@ -52,18 +50,16 @@ public final class Harvester {
   private final Map<String, List<Promise<Run>>> waiters = new ConcurrentHashMap<>();
 
   public Harvester(Vertx vertx, WorkerExecutor workers, SourceRegistry sources, RunLog runs, TripleStore store,
-      Adapters adapters, Fetcher fetcher, Iris iris, Clock clock, ProductsChanged productsChanged, Reconciler reconciler) {
+      Adapters adapters, Fetcher fetcher, Iris iris, Clock clock, ProductsChanged productsChanged,
+      Config.Harvest settings, Reconciler reconciler) {
     this.vertx = vertx;
     this.workers = workers;
     this.sources = sources;
     this.runs = runs;
-    this.store = store;
     this.adapters = adapters;
-    this.fetcher = fetcher;
-    this.iris = iris;
     this.clock = clock;
-    this.productsChanged = productsChanged;
-    this.reconciler = reconciler;
+    this.context = new HarvestContext(vertx, fetcher, workers, store, sources, runs, iris, clock, settings,
+        productsChanged, reconciler);
   }
 
   /**
@@ -84,6 +80,17 @@ public final class Harvester {
 
   /** Starts a run now, or answers the run already queued or running. */
   public Future<Run> trigger(String sourceId) {
+    return trigger(sourceId, false);
+  }
+
+  /**
+   * As {@link #trigger(String)}; {@code force} lets the run answered (new, or under way and not yet
+   * committed) remove more records than harvest.maxRemovedShare allows.
+   */
+  public Future<Run> trigger(String sourceId, boolean force) {
+    if (force) {
+      forced.add(sourceId);
+    }
     Future<String> runId = active.computeIfAbsent(sourceId, this::launch);
     return runId.map(id -> runs.get(id).orElseThrow(() -> new IllegalStateException("run " + id + " vanished")));
   }
@@ -108,6 +115,7 @@ public final class Harvester {
   /** A source was deleted: no more runs; a run under way is discarded when it ends. */
   public void forget(String sourceId) {
     cancel(sourceId);
+    forced.remove(sourceId);
     rerun.remove(sourceId);
     active.remove(sourceId);
   }
@@ -156,10 +164,10 @@ public final class Harvester {
     }
     cancel(sourceId);
     java.util.function.Function<Run, Future<Run>> job = source.format().equals(FeedReader.FORMAT)
-        ? new FeedHarvestJob(source, new FeedHarvestJob.Context(fetcher, workers, store, sources, runs, iris, clock,
-            productsChanged))::execute
-        : new HarvestJob(source, adapters.forFormat(source.format()).orElseThrow(), fetcher, workers, store,
-            sources, runs, iris, clock, productsChanged, reconciler)::execute;
+        ? new FeedHarvestJob(source, new FeedHarvestJob.Context(context.fetcher(), workers, context.store(), sources,
+            runs, context.iris(), clock, context.productsChanged()))::execute
+        : new HarvestJob(source, adapters.forFormat(source.format()).orElseThrow(), context,
+            () -> forced.contains(sourceId))::execute;
     Promise<String> runId = Promise.promise();
     Future<Run> opened = workers.executeBlocking(() -> runs.open(sourceId), false);
     opened.onSuccess(run -> runId.complete(run.id())).onFailure(runId::fail);
@@ -181,6 +189,7 @@ public final class Harvester {
         waiting.forEach(p -> p.tryComplete(run));
       }
     }
+    forced.remove(sourceId);
     if (!active.remove(sourceId, handle)) {
       return; // the source was deleted during the run
     }

@@ -84,7 +84,24 @@ final class MetaGraph {
     if (r.error() != null) {
       m.add(subject, DPG.ERROR, Values.literal(r.error()));
     }
+    if (r.retrieval() != null) {
+      describe(m, subject, r.retrieval());
+    }
     return m;
+  }
+
+  /** The parts of a retrieval that are known, as properties of a run or a source. */
+  static void describe(Model m, IRI subject, Retrieval r) {
+    addCount(m, subject, DPG.HTTP_STATUS, r.httpStatus());
+    addText(m, subject, DPG.ETAG, r.etag());
+    addText(m, subject, DPG.LAST_MODIFIED, r.lastModified());
+    addText(m, subject, DPG.CONTENT_HASH, r.contentHash());
+  }
+
+  static Retrieval retrieval(Model m, Resource subject) {
+    Retrieval r = new Retrieval(integer(m, subject, DPG.HTTP_STATUS), text(m, subject, DPG.ETAG),
+        text(m, subject, DPG.LAST_MODIFIED), text(m, subject, DPG.CONTENT_HASH));
+    return r.equals(Retrieval.NONE) ? null : r;
   }
 
   Run run(Model m, Resource subject) {
@@ -94,7 +111,7 @@ final class MetaGraph {
         instant(m, subject, PROV.ENDED_AT_TIME), integer(m, subject, DPG.RECORDS),
         literal(m, subject, DPG.TRIPLES).map(Literal::longValue).orElse(null),
         integer(m, subject, DPG.ADDED), integer(m, subject, DPG.REMOVED), integer(m, subject, DPG.INVALID),
-        text(m, subject, DPG.ERROR));
+        text(m, subject, DPG.ERROR), retrieval(m, subject));
   }
 
   /**
@@ -140,6 +157,12 @@ final class MetaGraph {
   private static void addCount(Model m, IRI subject, IRI property, Number count) {
     if (count != null) {
       m.add(subject, property, count instanceof Long l ? Values.literal(l) : Values.literal(count.intValue()));
+    }
+  }
+
+  private static void addText(Model m, IRI subject, IRI property, String text) {
+    if (text != null) {
+      m.add(subject, property, Values.literal(text));
     }
   }
 

@@ -12,13 +12,10 @@ import org.dpgfed.harvester.model.NotFoundException;
 import org.dpgfed.harvester.store.TripleStore;
 import org.dpgfed.harvester.vocab.DPG;
 import org.eclipse.rdf4j.model.IRI;
-import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.impl.LinkedHashModel;
-import org.eclipse.rdf4j.model.util.Models;
 import org.eclipse.rdf4j.query.QueryResults;
-import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 
 /**
@@ -30,6 +27,9 @@ public final class SourceRegistry {
   private final Iris iris;
   private final MetaGraph meta;
   private final Clock clock;
+  /** The properties of a source that describe its last applied run rather than its settings. */
+  private static final List<IRI> HARVEST_STATE = List.of(DPG.CONTENT_HASH, DPG.ETAG, DPG.LAST_MODIFIED);
+
   private final ProductsChanged productsChanged;
   private final Map<String, Source> sources = new ConcurrentHashMap<>();
 
@@ -57,6 +57,21 @@ public final class SourceRegistry {
 
   public Optional<Source> get(String id) {
     return Optional.ofNullable(sources.get(id));
+  }
+
+  /** Whether this very source is still registered (not deleted, nor deleted and registered anew). */
+  /**
+   * Runs work that records a run of {@code source} only while that very source is registered:
+   * a delete cannot interleave (it takes the same lock), so no run outlives its source.
+   *
+   * @return the work's answer, or empty when the source was deleted (or deleted and registered anew)
+   */
+  public synchronized <T> Optional<T> whileRegistered(Source source, java.util.function.Supplier<T> work) {
+    return isRegistered(source) ? Optional.ofNullable(work.get()) : Optional.empty();
+  }
+
+  public boolean isRegistered(Source source) {
+    return get(source.id()).filter(s -> s.createdAt().equals(source.createdAt())).isPresent();
   }
 
   public Source require(String id) {
@@ -102,26 +117,40 @@ public final class SourceRegistry {
     sources.remove(id);
   }
 
-  /** The hash of the content the last applied run used, if any. */
-  public Optional<String> contentHash(String id) {
-    return store.read(conn -> Models.objectLiteral(QueryResults.asModel(
-        conn.getStatements(iris.source(id), DPG.CONTENT_HASH, null, false, iris.metaGraph()))).map(Literal::stringValue));
+  /**
+   * What the last applied run got from the source's URL (its content hash, and the validators to
+   * send back), or {@link Retrieval#NONE}.
+   */
+  public Retrieval applied(String id) {
+    return store.read(conn -> {
+      Model state = new LinkedHashModel();
+      for (IRI property : HARVEST_STATE) {
+        state.addAll(QueryResults.asModel(conn.getStatements(iris.source(id), property, null, false, iris.metaGraph())));
+      }
+      Retrieval r = MetaGraph.retrieval(state, iris.source(id));
+      return r == null ? Retrieval.NONE : r;
+    });
   }
 
-  /** Records the applied content's hash; called inside the transaction that applies it. */
-  public void writeContentHash(RepositoryConnection conn, String id, String hash) {
-    conn.remove(iris.source(id), DPG.CONTENT_HASH, null, iris.metaGraph());
-    conn.add(iris.source(id), DPG.CONTENT_HASH, Values.literal(hash), iris.metaGraph());
+  /** Records what the applied run got; called inside the transaction that applies it. */
+  public void writeApplied(RepositoryConnection conn, String id, Retrieval applied) {
+    IRI subject = iris.source(id);
+    HARVEST_STATE.forEach(property -> conn.remove(subject, property, null, iris.metaGraph()));
+    Model m = new LinkedHashModel();
+    MetaGraph.describe(m, subject, new Retrieval(null, applied.etag(), applied.lastModified(), applied.contentHash()));
+    conn.add(m, iris.metaGraph());
   }
 
-  private void persist(Source source, boolean keepHash) {
+  /** Writes a source's description; what its last run got is kept when it still fetches the same thing. */
+  private void persist(Source source, boolean keepState) {
     IRI subject = iris.source(source.id());
     store.write(conn -> {
-      Optional<Literal> hash = Models.objectLiteral(QueryResults.asModel(conn.getStatements(subject, DPG.CONTENT_HASH, null, false, iris.metaGraph())));
+      Model state = new LinkedHashModel();
+      HARVEST_STATE.forEach(p -> state.addAll(QueryResults.asModel(conn.getStatements(subject, p, null, false, iris.metaGraph()))));
       conn.remove(subject, null, null, iris.metaGraph());
       conn.add(meta.describe(source), iris.metaGraph());
-      if (keepHash && hash.isPresent()) {
-        conn.add(subject, DPG.CONTENT_HASH, hash.get(), iris.metaGraph());
+      if (keepState) {
+        conn.add(state, iris.metaGraph());
       }
     });
     sources.put(source.id(), source);

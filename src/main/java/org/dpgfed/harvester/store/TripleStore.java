@@ -101,6 +101,11 @@ public final class TripleStore implements AutoCloseable {
     write(conn -> conn.clear(graph));
   }
 
+  /** The catalogue records a graph holds now. */
+  public Set<Resource> records(IRI graph) {
+    return read(conn -> records(conn, graph));
+  }
+
   public long size(IRI graph) {
     return read(conn -> conn.size(graph));
   }

@@ -131,6 +131,9 @@ public final class DPG {
   public static final IRI MESSAGE = term("message");
   public static final IRI INDEX = term("index");
   public static final IRI CONTENT_HASH = term("contentHash");
+  public static final IRI ETAG = term("etag");
+  public static final IRI LAST_MODIFIED = term("lastModified");
+  public static final IRI HTTP_STATUS = term("httpStatus");
   public static final IRI SOURCE_ID = term("sourceId");
   public static final IRI VALIDATION_REPORT = term("validationReport");
   public static final IRI FORMAT_CONSTRAINT_COMPONENT = term("FormatConstraintComponent");

@@ -62,6 +62,9 @@ public final class Errors {
     if (failure instanceof InvalidInputException) {
       return 400;
     }
+    if (failure instanceof io.vertx.ext.web.handler.HttpException e && e.getStatusCode() < 500) {
+      return e.getStatusCode();
+    }
     if (failure instanceof NotFoundException) {
       return 404;
     }

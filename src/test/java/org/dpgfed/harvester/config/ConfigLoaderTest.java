@@ -254,8 +254,15 @@ class ConfigLoaderTest {
     if (node.isObject()) {
       node.fields().forEachRemaining(e -> collect(e.getValue(), prefix + e.getKey() + ".", leaves));
     } else if (!prefix.startsWith("sources.")) {
-      leaves.put(prefix.substring(0, prefix.length() - 1), node.isNull() ? "" : node.asText());
+      leaves.put(prefix.substring(0, prefix.length() - 1), node.isNull() ? "" : node.isArray() ? list(node) : node.asText());
     }
+  }
+
+  /** A list setting as text: its items, comma-separated. */
+  private static String list(JsonNode array) {
+    List<String> items = new java.util.ArrayList<>();
+    array.forEach(item -> items.add(item.asText()));
+    return String.join(",", items);
   }
 
   /** The value of {@code section.name} in the Config records, by their component names, as text. */
@@ -264,7 +271,8 @@ class ConfigLoaderTest {
     for (String part : key.split("\\.")) {
       value = component(value, part, key);
     }
-    return String.valueOf(value);
+    return value instanceof List<?> items ? String.join(",", items.stream().map(String::valueOf).toList())
+        : String.valueOf(value);
   }
 
   private static Object component(Object record, String name, String key) {

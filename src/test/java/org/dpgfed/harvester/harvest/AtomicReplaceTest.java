@@ -36,7 +36,9 @@ class AtomicReplaceTest {
     byte[] large = Files.readAllBytes(Path.of("src/test/resources/e2e/registry-v1.json"));
     registry.serve("/dpgs", Answer.bytes("application/json", small));
     ExecutorService readers = Executors.newFixedThreadPool(2);
-    try (TestNode node = TestNode.start(vertx, dir)) {
+    java.util.Map<String, String> env = TestNode.environment(dir);
+    env.put("DPG_HARVEST_MAX_REMOVED_SHARE", "1"); // each harvest swaps every record for others
+    try (TestNode node = TestNode.start(vertx, null, env)) {
       JsonObject source = new JsonObject().put("id", "flip").put("title", "flip").put("url", registry.url("/dpgs"))
           .put("format", "dpga-json").put("schedule", "manual");
       long smallTriples = node.awaitRun(TestNode.firstRunId(node.register(source))).getLong("triples");

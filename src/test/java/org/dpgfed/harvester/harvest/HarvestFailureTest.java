@@ -3,23 +3,19 @@ package org.dpgfed.harvester.harvest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
+import org.dpgfed.harvester.testing.BreakingSource;
 import org.dpgfed.harvester.testing.FakeRegistry;
 import org.dpgfed.harvester.testing.FakeRegistry.Answer;
+import org.dpgfed.harvester.testing.HarvestBench;
 import org.dpgfed.harvester.testing.TestNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bad input never loses data: each broken answer fails the run with a message naming the cause,
@@ -28,66 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 class HarvestFailureTest {
   private static final int CAP = 20_000;
 
-  @TempDir static Path dir;
-  static Vertx vertx;
-  static FakeRegistry registry;
-  static TestNode node;
-  static byte[] good;
-  static int counter;
-
-  @BeforeAll
-  static void start() throws IOException {
-    vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
-    Map<String, String> env = TestNode.environment(dir);
-    env.put("DPG_HARVEST_FIRST_BYTE_TIMEOUT", "PT1S");
-    env.put("DPG_HARVEST_MAX_ATTEMPTS", "2");
-    env.put("DPG_HARVEST_MAX_BODY_BYTES", String.valueOf(CAP));
-    node = TestNode.start(vertx, null, env);
-    good = Files.readAllBytes(Path.of("src/test/resources/e2e/registry-v1.json"));
-    registry.serve("/bystander", Answer.bytes("application/json", good));
-    JsonObject bystander = node.register(source("bystander", "/bystander"));
-    assertEquals("succeeded", node.awaitRun(TestNode.firstRunId(bystander)).getString("status"));
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-    vertx.close();
-  }
-
-  static JsonObject source(String id, String path) {
-    return new JsonObject().put("id", id).put("title", id).put("url", registry.url(path))
-        .put("format", "dpga-json").put("schedule", "manual");
-  }
+  @RegisterExtension static HarvestBench bench = HarvestBench.perClass(Map.of("DPG_HARVEST_FIRST_BYTE_TIMEOUT", "PT1S",
+      "DPG_HARVEST_MAX_ATTEMPTS", "2", "DPG_HARVEST_MAX_BODY_BYTES", String.valueOf(CAP)));
 
   /** Harvests good content, breaks the source, harvests again; returns the failed run's error. */
   private static String failWith(Answer broken) {
-    String id = "broken-" + (++counter);
-    String path = "/" + id;
-    registry.serve(path, Answer.bytes("application/json", good));
-    JsonObject first = node.awaitRun(TestNode.firstRunId(node.register(source(id, path))));
-    assertEquals("succeeded", first.getString("status"), first.encode());
-    long before = triples(id);
-    long bystander = triples("bystander");
-    assertEquals(first.getLong("triples"), before);
-
-    registry.serve(path, broken);
-    JsonObject second = node.harvest(id);
-    assertEquals("failed", second.getString("status"), second.encode());
-    assertEquals(before, triples(id), "the previous graph stays whole");
-    assertEquals(bystander, triples("bystander"), "other sources are untouched");
-    JsonObject source = TestNode.await(node.client().get("/api/sources/" + id).send()).bodyAsJsonObject();
-    assertEquals(1, source.getJsonObject("status").getInteger("consecutiveFailures"));
-    return second.getString("error");
-  }
-
-  private static long triples(String source) {
-    String query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + TestNode.BASE + "/graph/source/" + source + "> { ?s ?p ?o } }";
-    try (var exec = QueryExecutionHTTP.service(node.url("/sparql")).query(query).build()) {
-      return exec.execSelect().next().getLiteral("n").getLong();
-    }
+    return bench.breaking().failWith(HarvestBench.good(), broken).getString("error");
   }
 
   @Test
@@ -123,10 +65,9 @@ class HarvestFailureTest {
 
   @Test
   void doesNotRetryAClientError() {
-    int before = registry.hits("/broken-" + (counter + 1));
     String error = failWith(Answer.status(404));
     assertTrue(error.contains("HTTP 404") && !error.contains("attempts"), error);
-    assertEquals(before + 2, registry.hits("/broken-" + counter), "one good fetch, one failed fetch");
+    assertEquals(2, bench.registry().hits(bench.breaking().lastPath()), "one good fetch, one failed fetch");
   }
 
   @Test
@@ -155,15 +96,15 @@ class HarvestFailureTest {
 
   @Test
   void stopsFollowingARedirectLoop() {
-    registry.serve("/loop-a", Answer.redirect("/loop-b")).serve("/loop-b", Answer.redirect("/loop-a"));
+    bench.registry().serve("/loop-a", Answer.redirect("/loop-b")).serve("/loop-b", Answer.redirect("/loop-a"));
     String error = failWith(Answer.redirect("/loop-a"));
     assertTrue(error.contains("redirects"), error);
   }
 
   @Test
   void followsAnOrdinaryRedirect() {
-    registry.serve("/moved", Answer.bytes("application/json", good)).serve("/old", Answer.redirect("/moved"));
-    JsonObject run = node.awaitRun(TestNode.firstRunId(node.register(source("redirected", "/old"))));
+    bench.registry().serve("/moved", HarvestBench.good()).serve("/old", Answer.redirect("/moved"));
+    JsonObject run = bench.node().awaitRun(TestNode.firstRunId(bench.node().register(BreakingSource.source(bench.registry(), "redirected", "/old"))));
     assertEquals("succeeded", run.getString("status"), run.encode());
     assertEquals(4, run.getInteger("records"));
   }

@@ -1,6 +1,7 @@
 package org.dpgfed.harvester.testing;
 
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -10,52 +11,94 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A national registry stand-in: a real HTTP server on 127.0.0.1 that answers each path as a test
- * told it to (a body, a status, or silence), and counts the requests it got.
+ * told it to (a body, a status, silence, or one of the ways real servers misbehave), and keeps
+ * the requests it got. An answer with an ETag or Last-Modified header honours conditional
+ * requests with 304.
  */
 public final class FakeRegistry extends VerticleBase {
-  /** How to answer one path. {@code hang} never answers. */
-  public record Answer(int status, Map<String, String> headers, Buffer body, boolean hang) {
+  /** How an answer goes wrong on the wire, if it does. */
+  public enum Mode {
+    /** Answers as told. */
+    NORMAL,
+    /** Never answers. */
+    HANG,
+    /** Sends the headers, then one byte of the body every 100 ms, forever. */
+    DRIP,
+    /** Declares the whole body's length, sends half of it, and closes the connection. */
+    TRUNCATE,
+    /** Closes the connection without answering. */
+    RESET
+  }
+
+  /** How to answer one path. */
+  public record Answer(int status, Map<String, String> headers, Buffer body, Mode mode) {
     public static Answer json(String body) {
       return bytes("application/json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public static Answer bytes(String contentType, byte[] body) {
-      return new Answer(200, Map.of("Content-Type", contentType), Buffer.buffer(body), false);
+      return new Answer(200, Map.of("Content-Type", contentType), Buffer.buffer(body), Mode.NORMAL);
     }
 
     /** A body sent gzip-compressed, as the server declares. */
     public static Answer gzip(byte[] compressed) {
       return new Answer(200, Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"),
-          Buffer.buffer(compressed), false);
+          Buffer.buffer(compressed), Mode.NORMAL);
     }
 
     public static Answer status(int status) {
-      return new Answer(status, Map.of("Content-Type", "text/plain"), Buffer.buffer("status " + status), false);
+      return new Answer(status, Map.of("Content-Type", "text/plain"), Buffer.buffer("status " + status), Mode.NORMAL);
     }
 
     public static Answer redirect(String location) {
-      return new Answer(302, Map.of("Location", location), Buffer.buffer(), false);
+      return new Answer(302, Map.of("Location", location), Buffer.buffer(), Mode.NORMAL);
     }
 
     public static Answer silence() {
-      return new Answer(200, Map.of(), null, true);
+      return new Answer(200, Map.of(), null, Mode.HANG);
+    }
+
+    public static Answer drip() {
+      return new Answer(200, Map.of("Content-Type", "application/json"), Buffer.buffer("["), Mode.DRIP);
+    }
+
+    public static Answer reset() {
+      return new Answer(200, Map.of(), null, Mode.RESET);
+    }
+
+    /** This answer's body, cut in half on the wire. */
+    public Answer truncated() {
+      return new Answer(status, headers, body, Mode.TRUNCATE);
+    }
+
+    public Answer withHeader(String name, String value) {
+      Map<String, String> more = new HashMap<>(headers);
+      more.put(name, value);
+      return new Answer(status, Map.copyOf(more), body, mode);
     }
   }
 
-  private final Map<String, Answer> answers = new ConcurrentHashMap<>();
-  private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+  /** A request as the registry got it. */
+  public record Seen(Instant at, MultiMap headers) {}
+
   private record Waiter(String path, int count, Promise<Void> promise) {}
 
+  private final Map<String, Deque<Answer>> answers = new ConcurrentHashMap<>();
+  private final Map<String, List<Seen>> seen = new ConcurrentHashMap<>();
   private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
   private final List<HttpServerRequest> held = new CopyOnWriteArrayList<>();
+  private final Promise<Void> heldClosed = Promise.promise();
   private HttpServer server;
 
   @Override
@@ -64,7 +107,12 @@ public final class FakeRegistry extends VerticleBase {
   }
 
   public FakeRegistry serve(String path, Answer answer) {
-    answers.put(path, answer);
+    return serveInOrder(path, answer);
+  }
+
+  /** Each request takes the next answer; the last one answers every request after that. */
+  public FakeRegistry serveInOrder(String path, Answer... inOrder) {
+    answers.put(path, new ArrayDeque<>(List.of(inOrder)));
     return this;
   }
 
@@ -80,8 +128,17 @@ public final class FakeRegistry extends VerticleBase {
     return "http://127.0.0.1:" + server.actualPort() + path;
   }
 
+  public int port() {
+    return server.actualPort();
+  }
+
   public int hits(String path) {
-    return hits.getOrDefault(path, new AtomicInteger()).get();
+    return requests(path).size();
+  }
+
+  /** The requests for a path, oldest first. */
+  public List<Seen> requests(String path) {
+    return List.copyOf(seen.getOrDefault(path, List.of()));
   }
 
   /** Completes once {@code path} has been asked for {@code count} times in all. */
@@ -101,17 +158,75 @@ public final class FakeRegistry extends VerticleBase {
     }
   }
 
+  private Answer next(String path) {
+    Deque<Answer> queue = answers.get(path);
+    if (queue == null) {
+      return null;
+    }
+    synchronized (queue) {
+      return queue.size() > 1 ? queue.poll() : queue.peek();
+    }
+  }
+
   private void answer(HttpServerRequest request) {
-    hits.computeIfAbsent(request.path(), p -> new AtomicInteger()).incrementAndGet();
+    seen.computeIfAbsent(request.path(), p -> new CopyOnWriteArrayList<>())
+        .add(new Seen(Instant.now(), MultiMap.caseInsensitiveMultiMap().addAll(request.headers())));
     notifyWaiters();
-    Answer answer = answers.get(request.path());
+    Answer answer = next(request.path());
     if (answer == null) {
       request.response().setStatusCode(404).end("no such path");
-    } else if (answer.hang()) {
-      held.add(request);
+      return;
+    }
+    switch (answer.mode()) {
+      case HANG -> hold(request);
+      case RESET -> request.connection().close();
+      case DRIP -> drip(request, answer);
+      case TRUNCATE -> truncate(request, answer);
+      case NORMAL -> send(request, answer);
+    }
+  }
+
+  private void hold(HttpServerRequest request) {
+    held.add(request);
+    request.connection().closeHandler(v -> heldClosed.tryComplete());
+  }
+
+  /** Completes once the client has closed a connection this registry held without answering. */
+  public Future<Void> heldConnectionClosed() {
+    return heldClosed.future();
+  }
+
+  private static void send(HttpServerRequest request, Answer answer) {
+    answer.headers().forEach(request.response()::putHeader);
+    if (notModified(request, answer)) {
+      request.response().setStatusCode(304).end();
     } else {
-      answer.headers().forEach(request.response()::putHeader);
       request.response().setStatusCode(answer.status()).end(answer.body());
     }
+  }
+
+  /** Whether the client already holds this version (RFC 9110 section 13: If-None-Match wins). */
+  private static boolean notModified(HttpServerRequest request, Answer answer) {
+    String etag = answer.headers().get("ETag");
+    String ifNoneMatch = request.getHeader("If-None-Match");
+    if (etag != null && ifNoneMatch != null) {
+      return ifNoneMatch.equals(etag) || ifNoneMatch.equals("*");
+    }
+    String lastModified = answer.headers().get("Last-Modified");
+    return lastModified != null && lastModified.equals(request.getHeader("If-Modified-Since"));
+  }
+
+  private void drip(HttpServerRequest request, Answer answer) {
+    answer.headers().forEach(request.response()::putHeader);
+    request.response().setChunked(true).setStatusCode(200).write(answer.body());
+    long timer = vertx.setPeriodic(100, id -> request.response().write(" "));
+    request.connection().closeHandler(v -> vertx.cancelTimer(timer));
+  }
+
+  private static void truncate(HttpServerRequest request, Answer answer) {
+    answer.headers().forEach(request.response()::putHeader);
+    request.response().putHeader("Content-Length", String.valueOf(answer.body().length())).setStatusCode(answer.status())
+        .write(answer.body().slice(0, answer.body().length() / 2))
+        .onComplete(ar -> request.connection().close());
   }
 }

@@ -59,12 +59,43 @@ public final class TestNode implements AutoCloseable {
     return new TestNode(vertx, await(Main.start(vertx, config, token -> { })));
   }
 
+  /**
+   * Starts a node whose configuration file registers one source, the e2e registry fixture in
+   * {@code dpga-json}, and waits until it has been harvested (the first run, or one triggered now).
+   */
+  public static TestNode startHarvested(Vertx vertx, Path dir, String sourceId, Map<String, String> env) {
+    Path config = dir.resolve("harvester.yaml");
+    try {
+      java.nio.file.Files.writeString(config, """
+          sources:
+            - id: %s
+              title: Test registry
+              url: %s
+              format: dpga-json
+              schedule: manual
+          """.formatted(sourceId, Path.of("src/test/resources/e2e/registry-v1.json").toAbsolutePath().toUri()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    TestNode node = start(vertx, config, env);
+    JsonObject run = node.harvest(sourceId);
+    if (!run.getString("status").matches("succeeded|unchanged")) {
+      throw new AssertionError("the first harvest of " + sourceId + " failed: " + run.encode());
+    }
+    return node;
+  }
+
   public int port() {
     return node.port();
   }
 
   public String url(String path) {
     return "http://127.0.0.1:" + node.port() + path;
+  }
+
+  /** Every route the node declares, as {@code "METHOD /path/:param"}. */
+  public java.util.List<String> routes() {
+    return node.routes();
   }
 
   public WebClient client() {
@@ -100,6 +131,23 @@ public final class TestNode implements AutoCloseable {
       throw new AssertionError("trigger failed: " + response.statusCode() + " " + response.bodyAsString());
     }
     return awaitRun(response.bodyAsJsonObject().getString("id"));
+  }
+
+  /** Statements in a source's graph, counted through /sparql. */
+  public long triples(String sourceId) {
+    String query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + BASE + "/graph/source/" + sourceId + "> { ?s ?p ?o } }";
+    try (var exec = org.apache.jena.sparql.exec.http.QueryExecutionHTTP.service(url("/sparql")).query(query).build()) {
+      return exec.execSelect().next().getLiteral("n").getLong();
+    }
+  }
+
+  /** A source as GET /api/sources/{id} shows it. */
+  public JsonObject source(String sourceId) {
+    HttpResponse<Buffer> response = await(client.get("/api/sources/" + sourceId).send());
+    if (response.statusCode() != 200) {
+      throw new AssertionError("source " + sourceId + ": " + response.statusCode() + " " + response.bodyAsString());
+    }
+    return response.bodyAsJsonObject();
   }
 
   /** The run a registration started. */

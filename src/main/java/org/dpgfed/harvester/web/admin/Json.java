@@ -35,6 +35,11 @@ final class Json {
     putIf(json, "removed", r.removed());
     putIf(json, "invalid", r.invalid());
     putIf(json, "error", r.error());
+    if (r.retrieval() != null) {
+      putIf(json, "httpStatus", r.retrieval().httpStatus());
+      putIf(json, "etag", r.retrieval().etag());
+      putIf(json, "contentHash", r.retrieval().contentHash());
+    }
     return json;
   }
 

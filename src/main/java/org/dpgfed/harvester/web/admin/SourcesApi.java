@@ -40,7 +40,7 @@ public final class SourcesApi {
     this.runs = runs;
     this.harvester = harvester;
     this.check = check;
-    this.policy = new AddressPolicy(settings.allowPrivateNetworks());
+    this.policy = new AddressPolicy(settings.allowPrivateNetworks(), settings.allowedHosts());
     this.workers = workers;
     this.settings = settings;
     this.base = base;
@@ -57,7 +57,7 @@ public final class SourcesApi {
   }
 
   public void create(RoutingContext ctx) {
-    Source source = check.check(body(ctx).getMap(), false);
+    Source source = ApiContract.withBodyErrors(ctx, () -> check.check(body(ctx).getMap(), false));
     workers.executeBlocking(() -> {
           checkAddress(source.url());
           return registry.create(source);
@@ -76,7 +76,7 @@ public final class SourcesApi {
     if (body.containsKey("id") && !id.equals(body.getValue("id"))) {
       throw InvalidInputException.of("id", "must be '" + id + "', the id in the path");
     }
-    Source source = check.check(body.copy().put("id", id).getMap(), old.fromConfig());
+    Source source = ApiContract.withBodyErrors(ctx, () -> check.check(body.copy().put("id", id).getMap(), old.fromConfig()));
     workers.executeBlocking(() -> {
           checkAddress(source.url());
           return registry.replace(source);
@@ -106,10 +106,21 @@ public final class SourcesApi {
     if (!source.enabled()) {
       throw new ConflictException("the source '" + source.id() + "' is disabled; enable it to harvest");
     }
-    harvester.trigger(source.id())
+    harvester.trigger(source.id(), force(ctx))
         .onSuccess(run -> ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json")
             .putHeader("Location", base + "/api/runs/" + run.id()).end(Json.run(run).encode()))
         .onFailure(ctx::fail);
+  }
+
+  private static boolean force(RoutingContext ctx) {
+    String force = ctx.queryParams().get("force");
+    if (force == null || force.equals("false")) {
+      return false;
+    }
+    if (force.equals("true")) {
+      return true;
+    }
+    throw InvalidInputException.of("force", "must be true or false");
   }
 
   public void runs(RoutingContext ctx) {
@@ -140,9 +151,19 @@ public final class SourcesApi {
     }
   }
 
+  /** The id a create request names, or null when the body does not name one (the checks then refuse it). */
+  public static String bodyId(RoutingContext ctx) {
+    try {
+      return ctx.body() == null || ctx.body().length() <= 0 ? null
+          : ctx.body().asJsonObject().getValue("id") instanceof String id ? id : null;
+    } catch (DecodeException | ClassCastException e) {
+      return null;
+    }
+  }
+
   static JsonObject body(RoutingContext ctx) {
     try {
-      Object json = ctx.body() == null || ctx.body().length() == 0 ? null : ctx.body().asJsonObject();
+      Object json = ctx.body() == null || ctx.body().length() <= 0 ? null : ctx.body().asJsonObject();
       if (json == null) {
         throw InvalidInputException.of("", "the body must be a JSON object");
       }

@@ -57,8 +57,8 @@ final class ResponseStream extends OutputStream {
     if (count == 0) {
       return;
     }
-    if (response.closed()) {
-      throw new IOException("the client closed the connection");
+    if (response.closed() || response.ended()) {
+      throw new IOException("the client closed the connection, or the response was answered already");
     }
     awaitDrain();
     response.write(Buffer.buffer().appendBytes(buffer, 0, count));

@@ -3,17 +3,20 @@ package org.dpgfed.harvester.web.sparql;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.web.ConNeg;
 import org.dpgfed.harvester.web.HttpError;
 import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.query.MalformedQueryException;
 import org.eclipse.rdf4j.query.QueryLanguage;
-import org.eclipse.rdf4j.query.algebra.Service;
-import org.eclipse.rdf4j.query.algebra.helpers.AbstractQueryModelVisitor;
+import org.eclipse.rdf4j.query.algebra.QueryRoot;
+import org.eclipse.rdf4j.query.algebra.Slice;
+import org.eclipse.rdf4j.query.algebra.TupleExpr;
 import org.eclipse.rdf4j.query.impl.SimpleDataset;
 import org.eclipse.rdf4j.query.parser.ParsedBooleanQuery;
 import org.eclipse.rdf4j.query.parser.ParsedGraphQuery;
 import org.eclipse.rdf4j.query.parser.ParsedOperation;
+import org.eclipse.rdf4j.query.parser.ParsedQuery;
 import org.eclipse.rdf4j.query.parser.ParsedUpdate;
 import org.eclipse.rdf4j.query.parser.QueryParserUtil;
 
@@ -22,15 +25,16 @@ import org.eclipse.rdf4j.query.parser.QueryParserUtil;
  * query came from, its form, the result format and the dataset.
  *
  * @param dataset the graphs named by default-graph-uri / named-graph-uri, or null for the node's default
+ * @param ownLimit the query's own top-level LIMIT, or -1 when it has none
  */
-record SparqlRequest(String query, ResultFormat.Form form, ResultFormat format, SimpleDataset dataset) {
+record SparqlRequest(String query, ResultFormat.Form form, ResultFormat format, SimpleDataset dataset, long ownLimit) {
   private static final String FORM = "application/x-www-form-urlencoded";
   private static final String QUERY = "application/sparql-query";
   private static final String UPDATE = "application/sparql-update";
 
   /** Reads the request; null when it is a GET without a query (the service description). */
-  static SparqlRequest parse(RoutingContext ctx, String baseIri) {
-    MultiMap params = ctx.queryParams();
+  static SparqlRequest parse(RoutingContext ctx, String baseIri, Config.Sparql settings) {
+    MultiMap params = params(ctx);
     if (params.contains("update")) {
       throw readOnly();
     }
@@ -42,8 +46,22 @@ record SparqlRequest(String query, ResultFormat.Form form, ResultFormat format, 
     if (query == null) {
       return null;
     }
-    ResultFormat.Form form = parseForm(query, baseIri);
-    return new SparqlRequest(query, form, format(ctx, params, form), dataset(params));
+    if (query.length() > settings.maxQueryLength()) {
+      throw new HttpError(400, "the query has " + query.length() + " characters; this endpoint takes at most "
+          + settings.maxQueryLength() + " (sparql.maxQueryLength)");
+    }
+    ParsedOperation operation = parseOperation(query, baseIri);
+    ServiceCheck.check(operation, settings.federationPeers());
+    ResultFormat.Form form = form(operation);
+    return new SparqlRequest(query, form, format(ctx, params, form), dataset(params), ownLimit(operation));
+  }
+
+  private static MultiMap params(RoutingContext ctx) {
+    try {
+      return ctx.queryParams();
+    } catch (IllegalArgumentException e) {
+      throw new HttpError(400, "the query string is not well formed");
+    }
   }
 
   private static String fromPost(RoutingContext ctx, MultiMap params) {
@@ -52,7 +70,7 @@ record SparqlRequest(String query, ResultFormat.Form form, ResultFormat format, 
       throw readOnly();
     }
     if (contentType.equals(FORM)) {
-      MultiMap form = ctx.request().formAttributes();
+      MultiMap form = formAttributes(ctx);
       if (form.contains("update")) {
         throw readOnly();
       }
@@ -67,6 +85,14 @@ record SparqlRequest(String query, ResultFormat.Form form, ResultFormat format, 
       return body;
     }
     throw new HttpError(415, "send the query as " + QUERY + " or " + FORM + ", not '" + contentType + "'");
+  }
+
+  private static MultiMap formAttributes(RoutingContext ctx) {
+    try {
+      return ctx.request().formAttributes();
+    } catch (IllegalArgumentException e) {
+      throw new HttpError(400, "the form body is not well formed");
+    }
   }
 
   private static String single(MultiMap params, String name, boolean required) {
@@ -87,34 +113,38 @@ record SparqlRequest(String query, ResultFormat.Form form, ResultFormat format, 
     return new HttpError(403, "this endpoint is read-only: SPARQL updates are not accepted");
   }
 
-  private static ResultFormat.Form parseForm(String query, String baseIri) {
+  private static ParsedOperation parseOperation(String query, String baseIri) {
     ParsedOperation operation;
     try {
       operation = QueryParserUtil.parseOperation(QueryLanguage.SPARQL, query, baseIri);
-    } catch (MalformedQueryException e) {
-      throw new HttpError(400, "unparsable query: " + e.getMessage().replaceAll("\\s+", " ").trim());
+    } catch (MalformedQueryException | IllegalArgumentException e) {
+      throw new HttpError(400, "unparsable query: " + String.valueOf(e.getMessage()).replaceAll("\\s+", " ").trim());
     }
     if (operation instanceof ParsedUpdate) {
       throw readOnly();
     }
-    refuseService(operation);
+    return operation;
+  }
+
+  private static ResultFormat.Form form(ParsedOperation operation) {
     if (operation instanceof ParsedBooleanQuery) {
       return ResultFormat.Form.BOOLEAN;
     }
     return operation instanceof ParsedGraphQuery ? ResultFormat.Form.GRAPH : ResultFormat.Form.TUPLE;
   }
 
-  /** SERVICE would make this node call other hosts on a stranger's behalf. */
-  private static void refuseService(ParsedOperation operation) {
-    if (!(operation instanceof org.eclipse.rdf4j.query.parser.ParsedQuery parsed)) {
-      return;
-    }
-    parsed.getTupleExpr().visit(new AbstractQueryModelVisitor<RuntimeException>() {
-      @Override
-      public void meet(Service node) {
-        throw new HttpError(400, "SERVICE is not allowed on this endpoint");
+  /** The LIMIT of the outermost query, which bounds its rows; -1 when there is none. */
+  private static long ownLimit(ParsedOperation operation) {
+    if (operation instanceof ParsedQuery parsed) {
+      TupleExpr root = parsed.getTupleExpr();
+      if (root instanceof QueryRoot queryRoot) {
+        root = queryRoot.getArg();
       }
-    });
+      if (root instanceof Slice slice && slice.hasLimit()) {
+        return slice.getLimit();
+      }
+    }
+    return -1;
   }
 
   private static ResultFormat format(RoutingContext ctx, MultiMap params, ResultFormat.Form form) {

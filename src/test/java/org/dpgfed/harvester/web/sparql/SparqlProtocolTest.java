@@ -45,22 +45,9 @@ class SparqlProtocolTest {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    Path fixture = Path.of("src/test/resources/e2e/registry-v1.json").toAbsolutePath();
-    Path config = dir.resolve("harvester.yaml");
-    Files.writeString(config, """
-        sources:
-          - id: protocol-test
-            title: Protocol test registry
-            url: %s
-            format: dpga-json
-            schedule: manual
-        """.formatted(fixture.toUri()));
     Map<String, String> env = TestNode.environment(dir.resolve("data"));
     env.put("DPG_SPARQL_TIMEOUT", "PT2S");
-    node = TestNode.start(vertx, config, env);
-    String runId = TestNode.await(node.client().get("/api/sources/protocol-test").send())
-        .bodyAsJsonObject().getJsonObject("status").getJsonObject("lastRun").getString("id");
-    assertEquals("succeeded", node.awaitRun(runId).getString("status"));
+    node = TestNode.startHarvested(vertx, dir, "protocol-test", env);
     endpoint = node.url("/sparql");
   }
 

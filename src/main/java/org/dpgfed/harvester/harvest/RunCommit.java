@@ -1,0 +1,125 @@
+package org.dpgfed.harvester.harvest;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.dpgfed.harvester.model.Problem;
+import org.dpgfed.harvester.registry.Retrieval;
+import org.dpgfed.harvester.registry.Run;
+import org.dpgfed.harvester.registry.RunStatus;
+import org.dpgfed.harvester.registry.Source;
+import org.dpgfed.harvester.source.AdaptedRecord;
+import org.dpgfed.harvester.store.TripleStore;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Resource;
+import org.eclipse.rdf4j.repository.RepositoryConnection;
+
+/**
+ * The end of a run that read its source: leave the graph as it is when the source answered 304
+ * or sent the content already applied; refuse a run that would remove too many records; else
+ * replace the source's graph, what the run got and the run's report in one transaction.
+ * Blocking: runs on a worker.
+ */
+final class RunCommit {
+  /**
+   * What the run read.
+   *
+   * @param records every adapted record; emptied once minted, so the commit holds only the graph
+   * @param paged more than one page was read (validators then describe only the first: not kept)
+   */
+  record Harvested(List<AdaptedRecord> records, List<Problem> problems, Retrieval retrieval, boolean notModified,
+      boolean paged) {}
+
+  private final HarvestContext ctx;
+  private final Source source;
+  private final boolean forced;
+  private final IRI graph;
+
+  RunCommit(HarvestContext ctx, Source source, boolean forced) {
+    this.ctx = ctx;
+    this.source = source;
+    this.forced = forced;
+    this.graph = ctx.iris().sourceGraph(source.id());
+  }
+
+  Run apply(Run running, Harvested h) {
+    if (!ctx.sources().isRegistered(source)) {
+      throw new IllegalStateException("the source was deleted during the run");
+    }
+    if (!ctx.sources().require(source.id()).sameHarvestAs(source)) {
+      throw new IllegalStateException("the source's url or format changed during the run; it runs again");
+    }
+    Run run = running.retrieved(h.retrieval());
+    if (h.notModified()) {
+      return unchanged(run, ctx.store().records(graph).size(), 0, h.problems(), null, conn -> { });
+    }
+    try (Reconciler.Session reconciling = ctx.reconciler().open(source.id())) {
+      return commit(run, h, reconciling);
+    }
+  }
+
+  /** Mints with the products reconciliation decides, then applies, holding the reconciliation. */
+  private Run commit(Run run, Harvested h, Reconciler.Session reconciling) {
+    RecordMinter.Minted minted = new RecordMinter(ctx.iris()).mint(source.id(), ctx.iris().run(run.id()),
+        Shapes.standard().check(h.records()), new RecordMinter.Provenance(source.url(), ctx.clock().instant()),
+        reconciling);
+    h.records().clear();
+    List<Problem> all = new ArrayList<>(h.problems());
+    all.addAll(minted.problems());
+    Retrieval applied = h.paged() ? new Retrieval(null, null, null, h.retrieval().contentHash()) : h.retrieval();
+    String hash = h.retrieval().contentHash();
+    if (hash != null && hash.equals(ctx.sources().applied(source.id()).contentHash())) {
+      return unchanged(run, minted.records().size(), minted.invalid(), all, applied,
+          conn -> reconciling.applyKept(conn, minted));
+    }
+    checkRemovals(minted.records());
+    Run[] done = new Run[1];
+    ctx.store().replaceGraph(graph, minted.graph(), (conn, replaced) -> {
+      done[0] = run.finished(RunStatus.SUCCEEDED, minted.records().size(), replaced.triples(),
+          replaced.added(), replaced.removed(), minted.invalid(), ctx.clock().instant());
+      ctx.sources().writeApplied(conn, source.id(), applied);
+      reconciling.apply(conn, minted);
+      ctx.productsChanged().changed(conn, replaced.products(), done[0].finishedAt());
+      ctx.runs().write(conn, done[0]);
+      ctx.runs().writeProblems(conn, done[0].id(), all);
+    });
+    ctx.runs().remember(done[0]);
+    return done[0];
+  }
+
+  /**
+   * The graph stays as it is; {@code applied}, when given, refreshes the validators kept with the
+   * source; {@code alsoInTransaction} keeps the reconciliation in step.
+   */
+  private Run unchanged(Run run, int records, int invalid, List<Problem> problems, Retrieval applied,
+      Consumer<RepositoryConnection> alsoInTransaction) {
+    TripleStore store = ctx.store();
+    Run done = run.finished(RunStatus.UNCHANGED, records, store.size(graph), 0, 0, invalid, ctx.clock().instant());
+    store.write(conn -> {
+      alsoInTransaction.accept(conn);
+      if (applied != null) {
+        ctx.sources().writeApplied(conn, source.id(), applied);
+      }
+      ctx.runs().write(conn, done);
+      ctx.runs().writeProblems(conn, done.id(), problems);
+    });
+    ctx.runs().remember(done);
+    return done;
+  }
+
+  /** The safety valve: a run may not remove more than harvest.maxRemovedShare of the records unless forced. */
+  private void checkRemovals(List<IRI> after) {
+    Set<Resource> before = ctx.store().records(graph);
+    if (forced || before.isEmpty()) {
+      return;
+    }
+    Set<Resource> kept = new HashSet<>(after);
+    long removed = before.stream().filter(r -> !kept.contains(r)).count();
+    double maxShare = ctx.settings().maxRemovedShare();
+    if (removed > maxShare * before.size()) {
+      throw new RemovalRefusedException(source.id(), removed, before.size(), maxShare);
+    }
+  }
+}
