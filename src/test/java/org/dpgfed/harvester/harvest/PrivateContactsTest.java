@@ -90,6 +90,20 @@ class PrivateContactsTest {
     }
   }
 
+  @Test
+  void deletingASourceForgetsItsContacts() {
+    Map<String, String> env = TestNode.environment(dir);
+    env.put("DPG_PRIVACY_STORE_CONTACTS", "true");
+    try (TestNode node = TestNode.start(vertx, null, env)) {
+      harvestBoth(node);
+      assertEquals(204, TestNode.await(node.client().delete("/api/sources/pa").bearerTokenAuthentication(TestNode.ADMIN)
+          .send()).statusCode());
+    }
+    List<Statement> personal = personal(everyStatement());
+    assertTrue(personal.stream().anyMatch(st -> st.getObject().stringValue().contains("A. Person")), "other sources' stay");
+    assertTrue(personal.stream().noneMatch(st -> st.getObject().stringValue().contains("Paola")), personal.toString());
+  }
+
   private void harvestBoth(TestNode node) {
     for (JsonObject source : List.of(
         new JsonObject().put("id", "dpga").put("title", "DPGA").put("url", registry.url("/dpgs")).put("format", "dpga-json"),
