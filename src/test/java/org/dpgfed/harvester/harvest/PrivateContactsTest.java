@@ -63,9 +63,7 @@ class PrivateContactsTest {
 
   @Test
   void whenAllowedContactsGoToThePrivateGraphOnlyAndAreNeverServed() {
-    Map<String, String> env = TestNode.environment(dir);
-    env.put("DPG_PRIVACY_STORE_CONTACTS", "true");
-    try (TestNode node = TestNode.start(vertx, null, env)) {
+    try (TestNode node = storingContacts()) {
       harvestBoth(node);
       String everything = "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }";
       List<String> served = new ArrayList<>(List.of(
@@ -92,9 +90,7 @@ class PrivateContactsTest {
 
   @Test
   void deletingASourceForgetsItsContacts() {
-    Map<String, String> env = TestNode.environment(dir);
-    env.put("DPG_PRIVACY_STORE_CONTACTS", "true");
-    try (TestNode node = TestNode.start(vertx, null, env)) {
+    try (TestNode node = storingContacts()) {
       harvestBoth(node);
       assertEquals(204, TestNode.await(node.client().delete("/api/sources/pa").bearerTokenAuthentication(TestNode.ADMIN)
           .send()).statusCode());
@@ -102,6 +98,12 @@ class PrivateContactsTest {
     List<Statement> personal = personal(everyStatement());
     assertTrue(personal.stream().anyMatch(st -> st.getObject().stringValue().contains("A. Person")), "other sources' stay");
     assertTrue(personal.stream().noneMatch(st -> st.getObject().stringValue().contains("Paola")), personal.toString());
+  }
+
+  private TestNode storingContacts() {
+    Map<String, String> env = TestNode.environment(dir);
+    env.put("DPG_PRIVACY_STORE_CONTACTS", "true");
+    return TestNode.start(vertx, null, env);
   }
 
   private void harvestBoth(TestNode node) {
