@@ -33,8 +33,10 @@ import org.dpgfed.harvester.metrics.MetricsHandler;
 import org.dpgfed.harvester.metrics.NodeGauges;
 import org.dpgfed.harvester.metrics.NodeMetrics;
 import org.dpgfed.harvester.metrics.SparqlMetrics;
+import org.dpgfed.harvester.harvest.Reconciler;
 import org.dpgfed.harvester.model.InvalidInputException;
 import org.dpgfed.harvester.model.Iris;
+import org.dpgfed.harvester.registry.PrivateContacts;
 import org.dpgfed.harvester.registry.RunLog;
 import org.dpgfed.harvester.registry.Source;
 import org.dpgfed.harvester.registry.SourceCheck;
@@ -46,6 +48,11 @@ import org.dpgfed.harvester.store.TripleStore;
 import org.dpgfed.harvester.web.Errors;
 import org.dpgfed.harvester.web.Gate;
 import org.dpgfed.harvester.web.Health;
+import org.dpgfed.harvester.web.ld.CatalogHandler;
+import org.dpgfed.harvester.web.ld.ResourceHandler;
+import org.dpgfed.harvester.web.ld.VocabFileHandler;
+import org.dpgfed.harvester.web.ld.VocabHandler;
+import org.dpgfed.harvester.web.ld.VoidHandler;
 import org.dpgfed.harvester.web.admin.AdminToken;
 import org.dpgfed.harvester.web.admin.ApiContract;
 import org.dpgfed.harvester.web.admin.Auth;
@@ -56,10 +63,6 @@ import org.dpgfed.harvester.web.admin.RunsApi;
 import org.dpgfed.harvester.web.admin.SourcesApi;
 import org.dpgfed.harvester.web.admin.TokensApi;
 import org.dpgfed.harvester.web.feed.FeedHandler;
-import org.dpgfed.harvester.web.ld.CatalogHandler;
-import org.dpgfed.harvester.web.ld.ResourceHandler;
-import org.dpgfed.harvester.web.ld.VocabHandler;
-import org.dpgfed.harvester.web.ld.VoidHandler;
 import org.dpgfed.harvester.web.sparql.QueryAdmission;
 import org.dpgfed.harvester.web.sparql.ServiceDescription;
 import org.dpgfed.harvester.web.sparql.SparqlHandler;
@@ -155,8 +158,9 @@ public final class Main {
     WorkerExecutor sparqlPool = vertx.createSharedWorkerExecutor("dpg-sparql", config.sparql().workers(), 1, TimeUnit.HOURS);
     WorkerExecutor apiPool = vertx.createSharedWorkerExecutor("dpg-api", 4, 10, TimeUnit.MINUTES);
     Fetcher fetcher = new Fetcher(vertx, config.harvest());
+    Reconciler reconciler = new Reconciler(store, iris, new PrivateContacts(iris, config.privacy().storeContacts()), feed, clock);
     Harvester harvester = new Harvester(vertx, harvestPool, sources, runs, store, adapters, fetcher, iris, clock, feed,
-        config.harvest());
+        config.harvest(), reconciler);
     harvester.onRunFinished(new HarvestMetrics(metrics.registry()));
     StaleSources stale = new StaleSources(sources, runs, config.harvest().staleAfterFailures(),
         config.harvest().staleAfterSchedules(), clock);
@@ -166,7 +170,8 @@ public final class Main {
             new QueryAdmission(config.sparql(), clock)),
         new SourcesApi(sources, runs, harvester, check, apiPool, config.harvest(), iris.base(), clock),
         new RunsApi(runs, harvester, apiPool, iris.base()), new TokensApi(operators, apiPool, iris.base(), clock),
-        auth, ApiContract.load(), new Health(store, apiPool, iris, stale), new VocabHandler(),
+        auth, ApiContract.load(), new Health(store, apiPool, iris, stale),
+        new Vocab(new VocabHandler(), VocabFileHandler.shapes(), VocabFileHandler.context()),
         new LinkedData(new ResourceHandler(store, sparqlPool, iris, new FeedPages(iris, config.node().feedPageSize())),
             new CatalogHandler(store, sparqlPool, iris, config.node()),
             new VoidHandler(store, sparqlPool, iris, config.node(), sources, runs),
@@ -185,9 +190,12 @@ public final class Main {
   private record LinkedData(ResourceHandler resources, CatalogHandler catalog, VoidHandler voidDescription,
       FeedHandler feed) {}
 
+  /** The shared vocabulary, its shapes and its JSON-LD context. */
+  private record Vocab(VocabHandler terms, VocabFileHandler shapes, VocabFileHandler context) {}
+
   /** Every path the node serves. */
   private static void routes(Router router, Config config, SparqlHandler sparql, SourcesApi sources, RunsApi runs,
-      TokensApi tokens, Auth auth, ApiContract api, Health health, VocabHandler vocab, LinkedData ld, Operations ops) {
+      TokensApi tokens, Auth auth, ApiContract api, Health health, Vocab vocab, LinkedData ld, Operations ops) {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes());
     CorsHandler cors = CorsHandler.create().addOrigin("*").allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST))
         .allowedHeaders(Set.of("Content-Type", "Accept"));
@@ -216,8 +224,10 @@ public final class Main {
     router.post("/api/backup").handler(auth::requireAdmin).handler(api::validate).handler(ops.backup());
     router.get("/api/openapi.yaml").handler(api::validate).handler(api::serve);
 
-    router.route("/vocab").handler(cors);
-    router.get("/vocab").handler(vocab);
+    router.route("/vocab*").handler(cors);
+    router.get("/vocab").handler(vocab.terms());
+    router.get("/vocab/shapes").handler(vocab.shapes());
+    router.get("/vocab/context.jsonld").handler(vocab.context());
     router.route("/id/*").handler(cors);
     router.get("/id/*").handler(ld.resources());
     router.route("/catalog").handler(cors);

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param configDir the folder relative {@code file:} URLs resolve against
  */
 public record Config(
-    Http http, Store store, Auth auth, Sparql sparql, Harvest harvest, Node node, Log log,
+    Http http, Store store, Auth auth, Sparql sparql, Harvest harvest, Node node, Log log, Privacy privacy,
     List<Map<String, Object>> sources, Path configDir) {
 
   /** @param publicBaseUrl empty means {@code http://localhost:<port>} */
@@ -62,6 +62,12 @@ public record Config(
     }
   }
 
+  /**
+   * @param storeContacts keep the names, e-mail addresses and phone numbers of people a source
+   *     lists as contacts, in the private graph only (never served); false keeps none
+   */
+  public record Privacy(boolean storeContacts) {}
+
   /** The base URL once the port is known (port 0 is only known after listening). */
   public String publicBaseUrl(int actualPort) {
     String url = http.publicBaseUrl();
@@ -69,6 +75,6 @@ public record Config(
   }
 
   public Config withHttp(Http newHttp) {
-    return new Config(newHttp, store, auth, sparql, harvest, node, log, sources, configDir);
+    return new Config(newHttp, store, auth, sparql, harvest, node, log, privacy, sources, configDir);
   }
 }

@@ -42,7 +42,8 @@ final class ConfigBinder {
         email("node.contactEmail"), iriOrEmpty("node.dataLicense"), integer("node.feedPageSize", 1, 10_000),
         duration("node.shutdownTimeout"));
     Config.Log log = new Config.Log(oneOf("log.format", "text", "json"));
-    return new Config(http, store, auth, sparql, harvest, node, log, sources, configDir);
+    Config.Privacy privacy = new Config.Privacy(bool("privacy.storeContacts"));
+    return new Config(http, store, auth, sparql, harvest, node, log, privacy, sources, configDir);
   }
 
   private String text(String key) {

@@ -13,4 +13,5 @@ import org.dpgfed.harvester.store.TripleStore;
 
 /** What every run of every source works with. */
 record HarvestContext(Vertx vertx, Fetcher fetcher, WorkerExecutor workers, TripleStore store, SourceRegistry sources,
-    RunLog runs, Iris iris, Clock clock, Config.Harvest settings, ProductsChanged productsChanged) {}
+    RunLog runs, Iris iris, Clock clock, Config.Harvest settings, ProductsChanged productsChanged,
+    Reconciler reconciler) {}

@@ -57,7 +57,7 @@ public final class Harvester {
 
   public Harvester(Vertx vertx, WorkerExecutor workers, SourceRegistry sources, RunLog runs, TripleStore store,
       Adapters adapters, Fetcher fetcher, Iris iris, Clock clock, ProductsChanged productsChanged,
-      Config.Harvest settings) {
+      Config.Harvest settings, Reconciler reconciler) {
     this.vertx = vertx;
     this.workers = workers;
     this.sources = sources;
@@ -65,7 +65,7 @@ public final class Harvester {
     this.adapters = adapters;
     this.clock = clock;
     this.context = new HarvestContext(vertx, fetcher, workers, store, sources, runs, iris, clock, settings,
-        productsChanged);
+        productsChanged, reconciler);
   }
 
   /**

@@ -4,6 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.model.vocabulary.OWL;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -26,6 +30,18 @@ final class Identity {
       ids.add("rec:" + sourceId + "/" + localId);
     }
     return ids;
+  }
+
+  /** The identity strings that come from an alias: repositories the description says the canonical one is owl:sameAs. */
+  static Set<String> aliases(AdaptedRecord record, List<String> strings) {
+    Set<String> aliases = new HashSet<>();
+    for (Statement st : record.description().filter(null, OWL.SAMEAS, null)) {
+      String candidate = "repo:" + st.getObject().stringValue();
+      if (strings.contains(candidate)) {
+        aliases.add(candidate);
+      }
+    }
+    return aliases;
   }
 
   /** The record's id if it is plain enough for an IRI, else a hash of it (or of its identity). */

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.dpgfed.harvester.model.Iris;
 import org.dpgfed.harvester.model.Problem;
+import org.dpgfed.harvester.registry.IdentityIndex;
+import org.dpgfed.harvester.vocab.DPG;
 import org.dpgfed.harvester.source.AdaptedRecord;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
@@ -21,12 +23,12 @@ import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
 import org.eclipse.rdf4j.model.vocabulary.FOAF;
 import org.eclipse.rdf4j.model.vocabulary.PROV;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
+import org.eclipse.rdf4j.model.vocabulary.VCARD4;
 import org.eclipse.rdf4j.model.vocabulary.XSD;
 
 /**
  * Gives adapted records the node's IRIs: a record IRI per source id, and one product IRI per
- * real-world good. Records that share an identity string describe one product, whose key is the
- * smallest key among all their identity strings, so harvest order never changes a key.
+ * real-world good, as {@link ProductKeys} decides (by default, among the run's own records).
  */
 public final class RecordMinter {
   private final Iris iris;
@@ -35,8 +37,12 @@ public final class RecordMinter {
     this.iris = iris;
   }
 
-  /** What one source's records become: the statements of its graph and what was wrong. */
-  public record Minted(Model graph, List<IRI> records, List<Problem> problems, int invalid) {}
+  /**
+   * What one source's records become: the statements of its graph, what was wrong, and apart from
+   * the graph the people the records name as contacts ({@code record dcat:contactPoint person}).
+   */
+  public record Minted(Model graph, List<IRI> records, List<Problem> problems, int invalid, Model contacts,
+      Map<IRI, IdentityIndex.Entry> identities) {}
 
   /**
    * Where and when the records were harvested.
@@ -52,6 +58,11 @@ public final class RecordMinter {
 
   /** Like {@link #mint(String, IRI, List)}, with {@code prov:wasDerivedFrom} and {@code prov:generatedAtTime} on each record. */
   public Minted mint(String sourceId, IRI run, List<AdaptedRecord> adapted, Provenance provenance) {
+    return mint(sourceId, run, adapted, provenance, ProductKeys.WITHIN_RUN);
+  }
+
+  /** Like {@link #mint(String, IRI, List, Provenance)}, with products decided by {@code productKeys}. */
+  Minted mint(String sourceId, IRI run, List<AdaptedRecord> adapted, Provenance provenance, ProductKeys productKeys) {
     List<Problem> problems = new ArrayList<>();
     Map<String, AdaptedRecord> byLocalId = new LinkedHashMap<>();
     int invalid = 0;
@@ -68,19 +79,40 @@ public final class RecordMinter {
         problems.add(Problem.warning(label, null, "two records have the id '" + localId + "'; the last one wins"));
       }
     }
-    Map<String, String> keys = productKeys(sourceId, byLocalId);
+    Map<IRI, IdentityIndex.Entry> identities = identities(sourceId, byLocalId);
+    Map<IRI, Reconciliation.Match> matches = productKeys.keys(identities);
     Model graph = new LinkedHashModel();
+    Model contacts = new LinkedHashModel();
     List<IRI> records = new ArrayList<>();
     byLocalId.forEach((localId, record) -> {
       IRI recordIri = iris.record(sourceId, localId);
       records.add(recordIri);
-      describe(graph, record, recordIri, iris.product(keys.get(localId)), sourceId, run);
+      Reconciliation.Match match = matches.get(recordIri);
+      describe(graph, record, recordIri, iris.product(match.key()), sourceId, run);
+      if (match.rule() != null) {
+        graph.add(recordIri, DPG.MATCHED_BY, match.rule());
+      }
+      separateContacts(graph, contacts, recordIri);
       if (provenance != null) {
         graph.add(recordIri, PROV.WAS_DERIVED_FROM, Values.iri(provenance.document()));
         graph.add(recordIri, PROV.GENERATED_AT_TIME, Values.literal(provenance.at().toString(), XSD.DATETIME));
       }
     });
-    return new Minted(graph, records, problems, invalid);
+    return new Minted(graph, records, problems, invalid, contacts, identities);
+  }
+
+  /** Moves the people a record names out of the graph: they never go where the public can read. */
+  private static void separateContacts(Model graph, Model contacts, IRI recordIri) {
+    for (Resource person : List.copyOf(graph.filter(null, RDF.TYPE, VCARD4.INDIVIDUAL).subjects())) {
+      for (Statement st : List.copyOf(graph.filter(null, null, person))) {
+        contacts.add(recordIri, DCAT.CONTACT_POINT, person);
+        graph.remove(st);
+      }
+      for (Statement st : List.copyOf(graph.filter(person, null, null))) {
+        contacts.add(st);
+        graph.remove(st);
+      }
+    }
   }
 
   private void describe(Model graph, AdaptedRecord record, IRI recordIri, IRI product, String sourceId, IRI run) {
@@ -109,37 +141,13 @@ public final class RecordMinter {
     return (Resource) swap((Value) value, recordIri, product);
   }
 
-  /** Union-find over identity strings; each group's key is the smallest key of its strings. */
-  private static Map<String, String> productKeys(String sourceId, Map<String, AdaptedRecord> byLocalId) {
-    Map<String, String> parent = new HashMap<>();
-    Map<String, List<String>> stringsOf = new HashMap<>();
+  private Map<IRI, IdentityIndex.Entry> identities(String sourceId, Map<String, AdaptedRecord> byLocalId) {
+    Map<IRI, IdentityIndex.Entry> entries = new HashMap<>();
     byLocalId.forEach((localId, record) -> {
       List<String> strings = Identity.identityStrings(record, sourceId, localId);
-      stringsOf.put(localId, strings);
-      String root = find(parent, "rec#" + localId);
-      for (String s : strings) {
-        parent.put(find(parent, s), root);
-      }
+      entries.put(iris.record(sourceId, localId), new IdentityIndex.Entry(new java.util.HashSet<>(strings),
+          Identity.aliases(record, strings)));
     });
-    Map<String, String> smallestKey = new HashMap<>();
-    stringsOf.forEach((localId, strings) -> {
-      String root = find(parent, "rec#" + localId);
-      for (String s : strings) {
-        smallestKey.merge(root, Identity.key(s), (a, b) -> a.compareTo(b) <= 0 ? a : b);
-      }
-    });
-    Map<String, String> keys = new HashMap<>();
-    stringsOf.keySet().forEach(localId -> keys.put(localId, smallestKey.get(find(parent, "rec#" + localId))));
-    return keys;
-  }
-
-  private static String find(Map<String, String> parent, String node) {
-    String root = node;
-    while (parent.containsKey(root) && !parent.get(root).equals(root)) {
-      root = parent.get(root);
-    }
-    parent.putIfAbsent(node, root);
-    parent.putIfAbsent(root, root);
-    return root;
+    return entries;
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.dpgfed.harvester.model.Problem;
 import org.dpgfed.harvester.registry.Retrieval;
 import org.dpgfed.harvester.registry.ProductsChanged;
@@ -15,6 +16,7 @@ import org.dpgfed.harvester.store.TripleStore;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Resource;
+import org.eclipse.rdf4j.repository.RepositoryConnection;
 
 /**
  * The end of a run that read its source: leave the graph as it is when the source answered 304
@@ -53,17 +55,26 @@ final class RunCommit {
     }
     Run run = running.retrieved(h.retrieval());
     if (h.notModified()) {
-      return unchanged(run, ctx.store().records(graph).size(), 0, h.problems(), null);
+      return unchanged(run, ctx.store().records(graph).size(), 0, h.problems(), null, conn -> { });
     }
-    RecordMinter.Minted minted = new RecordMinter(ctx.iris()).mint(source.id(), ctx.iris().run(running.id()), h.records(),
-        new RecordMinter.Provenance(source.url(), ctx.clock().instant()));
+    try (Reconciler.Session reconciling = ctx.reconciler().open(source.id())) {
+      return commit(run, h, reconciling);
+    }
+  }
+
+  /** Mints with the products reconciliation decides, then applies, holding the reconciliation. */
+  private Run commit(Run run, Harvested h, Reconciler.Session reconciling) {
+    RecordMinter.Minted minted = new RecordMinter(ctx.iris()).mint(source.id(), ctx.iris().run(run.id()),
+        Shapes.standard().check(h.records()), new RecordMinter.Provenance(source.url(), ctx.clock().instant()),
+        reconciling);
     h.records().clear();
     List<Problem> all = new ArrayList<>(h.problems());
     all.addAll(minted.problems());
     Retrieval applied = h.paged() ? new Retrieval(null, null, null, h.retrieval().contentHash()) : h.retrieval();
     String hash = h.retrieval().contentHash();
     if (hash != null && hash.equals(ctx.sources().applied(source.id()).contentHash())) {
-      return unchanged(run, minted.records().size(), minted.invalid(), all, applied);
+      return unchanged(run, minted.records().size(), minted.invalid(), all, applied,
+          conn -> reconciling.applyKept(conn, minted));
     }
     checkRemovals(minted.records());
     Run[] done = new Run[1];
@@ -79,6 +90,7 @@ final class RunCommit {
         done[0] = run.finished(RunStatus.SUCCEEDED, minted.records().size(), replaced.triples(),
             replaced.added(), replaced.removed(), minted.invalid(), ctx.clock().instant());
         ctx.sources().writeApplied(conn, source.id(), applied);
+        reconciling.apply(conn, minted);
         feed.write(conn);
         ctx.runs().write(conn, done[0]);
         ctx.runs().writeProblems(conn, done[0].id(), all);
@@ -88,11 +100,16 @@ final class RunCommit {
     return done[0];
   }
 
-  /** The graph stays as it is; {@code applied}, when given, refreshes the validators kept with the source. */
-  private Run unchanged(Run run, int records, int invalid, List<Problem> problems, Retrieval applied) {
+  /**
+   * The graph stays as it is; {@code applied}, when given, refreshes the validators kept with the
+   * source; {@code alsoInTransaction} keeps the reconciliation in step.
+   */
+  private Run unchanged(Run run, int records, int invalid, List<Problem> problems, Retrieval applied,
+      Consumer<RepositoryConnection> alsoInTransaction) {
     TripleStore store = ctx.store();
     Run done = run.finished(RunStatus.UNCHANGED, records, store.size(graph), 0, 0, invalid, ctx.clock().instant());
     store.write(conn -> {
+      alsoInTransaction.accept(conn);
       if (applied != null) {
         ctx.sources().writeApplied(conn, source.id(), applied);
       }

@@ -9,11 +9,26 @@ import java.util.Objects;
  * @param severity how bad it is
  * @param path a property IRI or a JSON pointer into the source record, or null
  * @param message what is wrong, for the repository operator
+ * @param check the SHACL shape and constraint component that found it, or null when the adapter did
  */
-public record Problem(String record, Severity severity, String path, String message) {
+public record Problem(String record, Severity severity, String path, String message, Check check) {
   public Problem {
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(message, "message");
+  }
+
+  /**
+   * The SHACL shape that found a problem, and its constraint component (both IRIs).
+   */
+  public record Check(String shape, String component) {
+    public Check {
+      Objects.requireNonNull(shape, "shape");
+      Objects.requireNonNull(component, "component");
+    }
+  }
+
+  public Problem(String record, Severity severity, String path, String message) {
+    this(record, severity, path, message, null);
   }
 
   public static Problem warning(String record, String path, String message) {
@@ -25,6 +40,6 @@ public record Problem(String record, Severity severity, String path, String mess
   }
 
   public Problem withRecord(String newRecord) {
-    return new Problem(newRecord, severity, path, message);
+    return new Problem(newRecord, severity, path, message, check);
   }
 }

@@ -22,6 +22,7 @@ import org.eclipse.rdf4j.model.vocabulary.DCAT;
 import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
 import org.eclipse.rdf4j.model.vocabulary.PROV;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
+import org.eclipse.rdf4j.model.vocabulary.SHACL;
 
 /** How sources, runs and run reports are written as RDF in the meta graph, and read back. */
 final class MetaGraph {
@@ -113,14 +114,22 @@ final class MetaGraph {
         text(m, subject, DPG.ERROR), retrieval(m, subject));
   }
 
-  /** A run's problems, each a node with its position so the report pages in a stable order. */
+  /**
+   * A run's problems, each a node with its position so the report pages in a stable order; the
+   * same nodes are the results of a SHACL validation report linked from the run.
+   */
   Model describe(String runId, List<Problem> problems) {
     Model m = new LinkedHashModel();
     IRI run = iris.run(runId);
+    BNode report = Values.bnode();
+    m.add(run, DPG.VALIDATION_REPORT, report);
+    m.add(report, RDF.TYPE, SHACL.VALIDATION_REPORT);
+    m.add(report, SHACL.CONFORMS, Values.literal(problems.stream().noneMatch(p -> p.severity() == Severity.VIOLATION)));
     for (int i = 0; i < problems.size(); i++) {
       Problem p = problems.get(i);
       BNode node = Values.bnode();
       m.add(run, DPG.HAS_PROBLEM, node);
+      m.add(report, SHACL.RESULT, node);
       m.add(node, RDF.TYPE, DPG.PROBLEM);
       m.add(node, DPG.INDEX, Values.literal(i));
       m.add(node, DPG.SEVERITY, Values.literal(p.severity().label()));
@@ -131,6 +140,7 @@ final class MetaGraph {
       if (p.path() != null) {
         m.add(node, DPG.PATH, Values.literal(p.path()));
       }
+      ValidationResults.describe(m, node, p);
     }
     return m;
   }

@@ -146,7 +146,7 @@ public final class RunLog {
   private static void removeRun(RepositoryConnection conn, IRI graph, Resource run, boolean withProblems) {
     Model statements = QueryResults.asModel(conn.getStatements(run, null, null, false, graph));
     for (Statement st : statements) {
-      if (st.getPredicate().equals(DPG.HAS_PROBLEM)) {
+      if (st.getPredicate().equals(DPG.HAS_PROBLEM) || st.getPredicate().equals(DPG.VALIDATION_REPORT)) {
         if (!withProblems) {
           continue;
         }

@@ -99,7 +99,10 @@ public final class SourceRegistry {
     return sources.containsKey(source.id()) ? replace(source) : create(source);
   }
 
-  /** Unregisters a source: its description, its runs and its graph go in one transaction. */
+  /**
+   * Unregisters a source: its description, its runs, its records' identity strings and contacts,
+   * and its graph go in one transaction.
+   */
   public synchronized void delete(String id) {
     require(id);
     IRI graph = iris.sourceGraph(id);
@@ -107,6 +110,8 @@ public final class SourceRegistry {
         new LinkedHashModel(), clock.instant()), (conn, feed) -> {
           conn.remove(iris.source(id), null, null, iris.metaGraph());
           RunLog.removeRunsOf(conn, iris, id);
+          new IdentityIndex(iris).remove(conn, id);
+          new PrivateContacts(iris, false).remove(conn, id);
           conn.clear(graph);
           feed.write(conn);
         });

@@ -15,8 +15,10 @@ import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.eclipse.rdf4j.model.util.Values;
+import org.eclipse.rdf4j.model.vocabulary.DCAT;
 import org.eclipse.rdf4j.model.vocabulary.FOAF;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
+import org.eclipse.rdf4j.model.vocabulary.VCARD4;
 
 /** One record while it is being mapped: its statements, identity URLs and problems. */
 public final class Draft {
@@ -73,6 +75,25 @@ public final class Draft {
 
   public void violation(String path, String message) {
     problems.add(Problem.violation(id, pointer + path, message));
+  }
+
+  /**
+   * A person the source names as a contact. Kept apart from the product description: the node
+   * stores it in its private graph when privacy.storeContacts allows, and nowhere otherwise.
+   */
+  public void contact(Optional<String> name, Optional<String> email, Optional<String> phone) {
+    Optional<IRI> mailbox = email.map(String::strip).filter(e -> e.matches("[^\\s@<>\"]+@[^\\s@<>\"]+"))
+        .map(e -> Values.iri("mailto:" + e));
+    Optional<IRI> telephone = phone.map(p -> p.replaceAll("[\\s().-]", "")).filter(p -> p.matches("\\+?[0-9]{3,20}"))
+        .map(p -> Values.iri("tel:" + p));
+    if (name.isEmpty() && mailbox.isEmpty() && telephone.isEmpty()) {
+      return;
+    }
+    BNode person = node(VCARD4.INDIVIDUAL);
+    product(DCAT.CONTACT_POINT, person);
+    name.ifPresent(n -> add(person, VCARD4.FN, Values.literal(n)));
+    mailbox.ifPresent(m -> add(person, VCARD4.HAS_EMAIL, m));
+    telephone.ifPresent(t -> add(person, VCARD4.HAS_TELEPHONE, t));
   }
 
   /** A further id the source has used for the record. */

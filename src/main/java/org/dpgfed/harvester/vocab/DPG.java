@@ -82,6 +82,8 @@ public final class DPG {
   public static final IRI MATCH_ALIAS = term("match-alias");
   public static final IRI MATCH_WEBSITE = term("match-website");
   public static final IRI MATCH_NONE = term("match-none");
+  public static final IRI IDENTITY_STRING = term("identityString");
+  public static final IRI ALIAS_STRING = term("aliasString");
 
   // Review stages
   public static final IRI STAGE_DPG = term("stage-DPG");
@@ -133,6 +135,8 @@ public final class DPG {
   public static final IRI LAST_MODIFIED = term("lastModified");
   public static final IRI HTTP_STATUS = term("httpStatus");
   public static final IRI SOURCE_ID = term("sourceId");
+  public static final IRI VALIDATION_REPORT = term("validationReport");
+  public static final IRI FORMAT_CONSTRAINT_COMPONENT = term("FormatConstraintComponent");
 
   private DPG() {}
 

@@ -19,7 +19,8 @@ import org.eclipse.rdf4j.model.vocabulary.FOAF;
 
 /**
  * {@code organizations[]{name, website, org_type}} as {@code foaf:Organization} nodes linked by
- * their role. {@code contact_name} and {@code contact_email} are personal data and are never read.
+ * their role. {@code contact_name} and {@code contact_email} name a person: they become a contact,
+ * which only the private graph may keep.
  */
 final class Organisations {
   /** Owners publish the good and hold its rights (FORMATS.md 7.1). */
@@ -63,5 +64,6 @@ final class Organisations {
       links = List.of(DCTERMS.CONTRIBUTOR);
     }
     links.forEach(link -> draft.product(link, node));
+    draft.contact(Text.field(org, "contact_name"), Text.field(org, "contact_email"), Optional.empty());
   }
 }

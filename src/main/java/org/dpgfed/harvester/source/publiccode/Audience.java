@@ -17,7 +17,7 @@ import org.eclipse.rdf4j.model.vocabulary.OWL;
 
 /**
  * Who makes, funds, maintains and uses the software, where it is meant for and in which languages.
- * Organisations only: {@code maintenance.contacts} name people and are never read.
+ * {@code maintenance.contacts} name people: they become contacts, which only the private graph may keep.
  */
 final class Audience {
   private Audience() {}
@@ -41,6 +41,9 @@ final class Audience {
         Text.field(contractor, "website").flatMap(Urls::link).ifPresent(w -> draft.add(node, FOAF.HOMEPAGE, Values.iri(w)));
         draft.product(Schema.MAINTAINER, node);
       });
+    }
+    for (JsonNode contact : maintenance.path("contacts")) {
+      draft.contact(Text.field(contact, "name"), Text.field(contact, "email"), Text.field(contact, "phone"));
     }
     countries(yml.path("intendedAudience").get("countries"), at + "/intendedAudience/countries", draft);
     localisation(yml.path("localisation"), at + "/localisation", draft);

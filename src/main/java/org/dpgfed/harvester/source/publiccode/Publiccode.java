@@ -20,7 +20,7 @@ import org.eclipse.rdf4j.model.vocabulary.RDF;
 
 /**
  * The top-level keys of a publiccode.yml. Keys renamed or removed between spec versions are read
- * in every version's spelling; unknown keys are ignored. Personal contacts are never read.
+ * in every version's spelling; unknown keys are ignored. Personal contacts are kept apart (see Draft#contact).
  */
 final class Publiccode {
   /** developmentStatus to ADMS status (Joinup's publiccode-to-ADMS mapping). */

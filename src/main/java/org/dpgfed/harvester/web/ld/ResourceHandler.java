@@ -25,6 +25,10 @@ import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.model.vocabulary.DCAT;
 import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
 import org.eclipse.rdf4j.model.vocabulary.FOAF;
+import org.eclipse.rdf4j.model.vocabulary.OWL;
+import org.eclipse.rdf4j.model.util.Models;
+import org.eclipse.rdf4j.query.QueryResults;
+import org.eclipse.rdf4j.repository.RepositoryConnection;
 import org.eclipse.rdf4j.model.vocabulary.PROV;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.model.vocabulary.RDFS;
@@ -37,7 +41,8 @@ import org.eclipse.rdf4j.rio.helpers.JSONLDSettings;
 
 /**
  * {@code GET /id/...}: every IRI the node mints answers with its description, as a page for
- * browsers or in any RDF format, by content negotiation. 404 for an IRI never minted.
+ * browsers or in any RDF format, by content negotiation. 404 for an IRI never minted; 301 to the
+ * winner for a product IRI that lost a merge.
  */
 public final class ResourceHandler implements Handler<RoutingContext> {
   private static final String HTML = "text/html";
@@ -83,6 +88,11 @@ public final class ResourceHandler implements Handler<RoutingContext> {
 
   /** A current resource; a product no source lists any more is gone (410), pointing at its last version. */
   private Model describe(IRI subject) {
+    Optional<Resource> winner = store.read(conn -> mergedInto(conn, subject));
+    if (winner.isPresent()) {
+      throw new HttpError(301, subject + " was merged into " + winner.get(),
+          Map.of("Location", winner.get().stringValue()));
+    }
     Model description = describer.describe(subject);
     if (description.isEmpty()) {
       Optional<Resource> last = store.read(conn -> feed.latestMember(conn, subject));
@@ -91,6 +101,15 @@ public final class ResourceHandler implements Handler<RoutingContext> {
           .orElseGet(() -> new HttpError(404, "the node never minted " + subject));
     }
     return description;
+  }
+
+  /** The product a product IRI lost a merge to, when no record lists it any more. */
+  private Optional<Resource> mergedInto(RepositoryConnection conn, IRI subject) {
+    if (!subject.stringValue().startsWith(iris.product("").stringValue())
+        || conn.hasStatement(null, FOAF.PRIMARY_TOPIC, subject, false)) {
+      return Optional.empty();
+    }
+    return Models.subject(QueryResults.asModel(conn.getStatements(null, OWL.SAMEAS, subject, false, iris.metaGraph())));
   }
 
   private Model versionOf(IRI member) {

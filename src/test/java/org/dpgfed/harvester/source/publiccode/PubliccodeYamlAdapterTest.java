@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import org.dpgfed.harvester.source.AdaptedPage;
 import org.dpgfed.harvester.source.AdaptedRecord;
 import org.dpgfed.harvester.source.AdapterContractTest;
 import org.dpgfed.harvester.source.AdapterException;
@@ -53,9 +54,12 @@ class PubliccodeYamlAdapterTest extends AdapterContractTest {
   }
 
   @Test
-  void neverStoresMaintenanceContacts() throws Exception {
-    AdaptedRecord record = adapt(Golden.resource("source/publiccode/v0.2.yml")).records().get(0);
-    assertFalse(record.description().stream().anyMatch(st -> st.getObject().stringValue().contains("Mario Rossi")
+  void keepsMaintenanceContactsOutOfTheProductDescription() throws Exception {
+    AdaptedPage page = adapt(Golden.resource("source/publiccode/v0.2.yml"));
+    org.dpgfed.harvester.harvest.RecordMinter.Minted minted = Golden.mintAll(page, "publiccode");
+    assertFalse(minted.graph().stream().anyMatch(st -> st.getObject().stringValue().contains("Mario Rossi")
         || st.getObject().stringValue().contains("comune.ferrara.it/") && st.getObject().stringValue().contains("mario")));
+    assertTrue(minted.contacts().stream().anyMatch(st -> st.getObject().stringValue().contains("Mario Rossi")),
+        "the contacts are kept apart, for the private graph");
   }
 }

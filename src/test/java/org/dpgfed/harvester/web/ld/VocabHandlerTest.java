@@ -48,6 +48,23 @@ class VocabHandlerTest {
   }
 
   @Test
+  void servesTheShapesAsTurtleAndTheContextAsJsonLd() throws java.io.IOException {
+    HttpResponse<String> shapes = Http.get(node.url("/vocab/shapes"), null);
+    assertEquals(200, shapes.statusCode());
+    assertTrue(shapes.headers().firstValue("Content-Type").orElseThrow().startsWith("text/turtle"));
+    Graph served = RDFParser.fromString(shapes.body(), Lang.TURTLE).toGraph();
+    assertTrue(served.isIsomorphicWith(RDFParser.source(Path.of("vocab/shapes/dpg-shapes.ttl")).toGraph()));
+    HttpResponse<String> context = Http.get(node.url("/vocab/context.jsonld"), null);
+    assertEquals(200, context.statusCode());
+    assertTrue(context.headers().firstValue("Content-Type").orElseThrow().startsWith("application/ld+json"));
+    assertEquals(java.nio.file.Files.readString(Path.of("vocab/contexts/dpg.jsonld")), context.body());
+    HttpResponse<String> fromPage = Http.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(node.url("/vocab/context.jsonld"))).header("Origin", "https://app.example").GET());
+    assertEquals("*", fromPage.headers().firstValue("Access-Control-Allow-Origin").orElse(""),
+        "browsers' JSON-LD processors may fetch the context");
+  }
+
+  @Test
   void healthSaysTheStoreAnswers() {
     HttpResponse<String> health = Http.get(node.url("/health"), null);
     assertEquals(200, health.statusCode());
