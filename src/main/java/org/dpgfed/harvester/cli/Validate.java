@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.dpgfed.harvester.harvest.Shapes;
 import org.dpgfed.harvester.model.Problem;
 import org.dpgfed.harvester.model.Severity;
 import org.dpgfed.harvester.source.AdaptedPage;
@@ -34,7 +35,8 @@ final class Validate implements Command {
   public String usage() {
     return """
         usage: java -jar dpg-harvester.jar validate FILE --format FORMAT
-        Reads FILE with the adapter for FORMAT (%s) and prints the records it found and every
+        Reads FILE with the adapter for FORMAT (%s), checks every record against the shapes
+        (vocab/shapes/dpg-shapes.ttl) as a harvest would, and prints the records it found and every
         problem: severity (violation: the record would not be stored; warning: something was
         dropped or guessed; info), record, path and message.
         Exit code 0 when no record has a violation, 1 when one has or the file cannot be read.""".formatted(
@@ -56,6 +58,7 @@ final class Validate implements Command {
     AdaptedPage page;
     try {
       page = adapter.adapt(new Page(file.toUri().toString(), contentType(file), body));
+      page = new AdaptedPage(Shapes.standard().check(page.records()), page.problems(), page.next());
     } catch (AdapterException e) {
       System.out.println(file + ": cannot be read as " + format + ": " + e.getMessage());
       return 1;

@@ -10,6 +10,7 @@ import org.dpgfed.harvester.vocab.DPG;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.model.vocabulary.FOAF;
 import org.eclipse.rdf4j.model.vocabulary.OWL;
 import org.eclipse.rdf4j.query.QueryResults;
@@ -48,11 +49,17 @@ final class Realignment {
   /** Returns the products whose description changed (renamed from and to). */
   Set<IRI> apply(Map<IRI, Reconciliation.Match> matches, Map<IRI, IRI> ownBefore) {
     Map<IRI, Map<IRI, Set<IRI>>> votes = new HashMap<>(); // graph -> product -> the products its records now belong to
+    Map<Resource, Value> rules = new HashMap<>(); // record -> its match rule, read in one pass rather than per record
+    for (Statement st : QueryResults.asModel(conn.getStatements(null, DPG.MATCHED_BY, null, false))) {
+      if (isOtherSourceGraph(st.getContext())) {
+        rules.put(st.getSubject(), st.getObject());
+      }
+    }
     for (Statement st : QueryResults.asModel(conn.getStatements(null, FOAF.PRIMARY_TOPIC, null, false))) {
       if (isOtherSourceGraph(st.getContext()) && st.getSubject() instanceof IRI record && st.getObject() instanceof IRI product) {
         IRI graph = (IRI) st.getContext();
         votes.computeIfAbsent(graph, g -> new HashMap<>()).computeIfAbsent(product, p -> new HashSet<>())
-            .add(realign(graph, record, product, matches.get(record)));
+            .add(realign(graph, record, product, matches.get(record), rules.get(record)));
       }
     }
     Map<IRI, IRI> losers = new HashMap<>(); // loser -> winner
@@ -81,11 +88,11 @@ final class Realignment {
   }
 
   /** Fixes a record's match rule; returns the product it now belongs to (its own when the index does not know it). */
-  private IRI realign(IRI graph, IRI record, IRI product, Reconciliation.Match match) {
+  private IRI realign(IRI graph, IRI record, IRI product, Reconciliation.Match match, Value rule) {
     if (match == null) {
       return product; // a record the index does not know (a feed source's)
     }
-    if (!conn.hasStatement(record, DPG.MATCHED_BY, match.rule(), false, graph)) {
+    if (!match.rule().equals(rule)) {
       conn.remove(record, DPG.MATCHED_BY, null, graph);
       conn.add(record, DPG.MATCHED_BY, match.rule(), graph);
     }

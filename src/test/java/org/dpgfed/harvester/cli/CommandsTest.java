@@ -87,11 +87,19 @@ class CommandsTest {
   }
 
   @Test
+  void validateChecksTheShapesAsAHarvestWould() throws Exception {
+    Path file = Files.writeString(tmp.resolve("unlicensed.json"),
+        "[{\"id\":\"no-licence\",\"name\":\"Unlicensed tool\",\"type\":[\"software\"],\"SDGs\":[{\"SDGNumber\":4}]}]");
+    assertEquals(1, cli("validate", file.toString(), "--format", "dpga-json"));
+    assertTrue(output().contains("violation") && output().contains("http://purl.org/dc/terms/license"), output());
+  }
+
+  @Test
   void validateReportsEachProblemOfABadFileAndFails() throws Exception {
     Path file = Files.writeString(tmp.resolve("bad.json"), BAD);
     assertEquals(1, cli("validate", file.toString(), "--format", "dpga-json"));
     String report = output();
-    assertTrue(report.startsWith(file + ": 2 records (1 valid, 1 with violations)"), report);
+    assertTrue(report.startsWith(file + ": 2 records (0 valid, 2 with violations)"), report);
     assertTrue(report.contains("violation record=no-name path=/0/name: the record has no name"), report);
     Path notJson = Files.writeString(tmp.resolve("broken.json"), "{ not json");
     out.reset();
