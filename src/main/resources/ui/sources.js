@@ -42,18 +42,35 @@
     sessionStorage.removeItem(KEY);
     showButtons();
   });
-  document.getElementById('register').addEventListener('submit', function (event) {
+  var form = document.getElementById('register');
+  var FIELDS = ['id', 'title', 'url', 'format', 'schedule'];
+  form.addEventListener('submit', function (event) {
     event.preventDefault();
     var body = {};
-    ['id', 'title', 'url', 'format', 'schedule'].forEach(function (name) {
-      var value = event.target.elements[name].value.trim();
+    FIELDS.forEach(function (name) {
+      var value = form.elements[name].value.trim();
       if (value) { body[name] = value; }
     });
-    call('POST', '/api/sources', body).then(done, fail);
+    var editing = form.elements.id.readOnly;
+    call(editing ? 'PUT' : 'POST', editing ? '/api/sources/' + body.id : '/api/sources', body).then(done, fail);
   });
+
+  // Edit: the register form takes the source's settings and, on submit, replaces them.
+  function edit(button) {
+    FIELDS.forEach(function (name) {
+      form.elements[name].value = name === 'id' ? button.dataset.source : button.dataset[name];
+    });
+    form.elements.id.readOnly = true;
+    form.elements.title.focus();
+    say(button.textContent + ': ' + button.dataset.source);
+  }
   document.querySelectorAll('button[data-action]').forEach(function (button) {
     button.addEventListener('click', function () {
       var id = button.dataset.source;
+      if (button.dataset.action === 'edit') {
+        edit(button);
+        return;
+      }
       if (button.dataset.action === 'delete') {
         if (!confirm(panel.dataset.confirm + ' ' + id)) { return; }
         call('DELETE', '/api/sources/' + id).then(done, fail);

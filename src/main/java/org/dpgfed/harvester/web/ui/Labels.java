@@ -1,7 +1,7 @@
 package org.dpgfed.harvester.web.ui;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Locale;
@@ -40,11 +40,8 @@ final class Labels {
   }
 
   private void read(String resource) {
-    try (InputStream in = Labels.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing from the classpath: " + resource);
-      }
-      Model m = Rio.parse(in, "", RDFFormat.TURTLE);
+    try {
+      Model m = Rio.parse(new StringReader(Layout.resource(resource)), "", RDFFormat.TURTLE);
       for (Statement st : m.filter(null, SKOS.PREF_LABEL, null)) {
         Literal label = (Literal) st.getObject();
         prefLabels.put(st.getSubject().stringValue() + "@" + label.getLanguage().orElse(""), label.getLabel());

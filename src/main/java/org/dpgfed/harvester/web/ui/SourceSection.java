@@ -38,6 +38,10 @@ record SourceSection(Source source, SourceStatus status, List<Run> runs, List<Pr
     problems(out, w);
     return out.append("<p class=\"operator\" hidden><button type=\"button\" data-action=\"harvest\" data-source=\"")
         .append(id).append("\">").append(escape(w.get("sources.harvest"))).append("</button> <button type=\"button\" ")
+        .append("data-action=\"edit\" data-source=\"").append(id).append("\" data-title=\"").append(escape(source.title()))
+        .append("\" data-url=\"").append(escape(source.url())).append("\" data-format=\"").append(escape(source.format()))
+        .append("\" data-schedule=\"").append(escape(source.schedule())).append("\">").append(escape(w.get("sources.edit")))
+        .append("</button> <button type=\"button\" ")
         .append("data-action=\"delete\" data-source=\"").append(id).append("\">").append(escape(w.get("sources.delete")))
         .append("</button></p></section>\n").toString();
   }

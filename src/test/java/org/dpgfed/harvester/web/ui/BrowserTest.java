@@ -126,24 +126,48 @@ class BrowserTest {
     assertTrue(chromium.driver.getPageSource().contains("Permettre à tous de vivre en bonne santé"));
   }
 
-  @Test
-  void anOperatorWithATokenTriggersAHarvest() {
+  private static void enterTheToken() {
     open("/sources?lang=en");
-    String before = node.source(UiNode.REGISTRY).getJsonObject("status").getJsonObject("lastRun").getString("id");
     chromium.driver.findElement(By.id("token")).sendKeys(TestNode.ADMIN);
     chromium.driver.findElement(By.id("token-save")).click();
     assertEquals(TestNode.ADMIN, chromium.driver.executeScript("return sessionStorage.getItem('dpg-operator-token');"));
-    Object runId = chromium.driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+  }
+
+  /** Runs {@code action} in the page and answers the JSON of the first response to a URL containing {@code marker}. */
+  private static Object answerTo(String marker, String action) {
+    return chromium.driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
         + "var original = window.fetch;"
         + "window.fetch = function (url, init) {"
         + "  var answer = original(url, init);"
-        + "  if (String(url).indexOf('/harvest') >= 0) {"
-        + "    answer.then(function (r) { return r.clone().json(); }).then(function (run) { done(run.id); });"
+        + "  if (String(url).indexOf('" + marker + "') >= 0) {"
+        + "    answer.then(function (r) { return r.clone().json(); }).then(done);"
         + "  }"
         + "  return answer;"
-        + "};"
-        + "document.querySelector('button[data-action=harvest][data-source=" + UiNode.REGISTRY + "]').click();");
+        + "};" + action);
+  }
+
+  @Test
+  void anOperatorWithATokenTriggersAHarvest() {
+    String before = node.source(UiNode.REGISTRY).getJsonObject("status").getJsonObject("lastRun").getString("id");
+    enterTheToken();
+    Object run = answerTo("/harvest",
+        "document.querySelector('button[data-action=harvest][data-source=" + UiNode.REGISTRY + "]').click();");
+    String runId = (String) ((java.util.Map<?, ?>) run).get("id");
     assertTrue(!before.equals(runId), "a new run");
-    assertTrue(node.awaitRun((String) runId).getString("status").matches("succeeded|unchanged"));
+    assertTrue(node.awaitRun(runId).getString("status").matches("succeeded|unchanged"));
+  }
+
+  @Test
+  void anOperatorEditsASourceInTheRegisterForm() {
+    enterTheToken();
+    chromium.driver.findElement(By.cssSelector("button[data-action=edit][data-source=" + UiNode.PROBLEMS + "]")).click();
+    WebElement title = chromium.driver.findElement(By.id("new-title"));
+    assertEquals("Registry with problems", title.getAttribute("value"));
+    title.clear();
+    title.sendKeys("Registry with a few problems");
+    Object source = answerTo("/api/sources/" + UiNode.PROBLEMS,
+        "document.querySelector('#register button[type=submit]').click();");
+    assertEquals("Registry with a few problems", ((java.util.Map<?, ?>) source).get("title"));
+    assertEquals("Registry with a few problems", node.source(UiNode.PROBLEMS).getString("title"));
   }
 }
