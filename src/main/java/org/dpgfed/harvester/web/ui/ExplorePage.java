@@ -22,7 +22,7 @@ public final class ExplorePage implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     Filter filter = Filter.of(ctx.queryParams());
     Texts.Words w = site.texts().words(ctx);
-    site.read(conn -> new View(Facets.read(conn), Products.find(conn, filter, site.base(), w.lang())))
+    site.read(conn -> new View(Facets.read(site, conn), Products.find(site, conn, filter, w.lang())))
         .onSuccess(v -> Layout.send(ctx, w, w.get("explore.title"),
             form(w, filter, v.facets()) + results(ctx, w, filter, v.products()), null))
         .onFailure(ctx::fail);

@@ -6,10 +6,10 @@ import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.query.QueryResults;
 import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
 import org.eclipse.rdf4j.query.BindingSet;
-import org.eclipse.rdf4j.query.QueryLanguage;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 
 /** One page of the products a {@link Filter} passes, by title, and how many pass in all. */
@@ -19,27 +19,28 @@ record Products(long total, List<Product> items) {
   /** A product as a result shows it, in the reader's language where the data has it. */
   record Product(String iri, String title, String description, List<Integer> goals) {}
 
-  static Products find(RepositoryConnection conn, Filter filter, String base, String lang) {
-    String where = filter.pattern(base);
+  static Products find(Site site, RepositoryConnection conn, Filter filter, String lang) {
+    String where = filter.pattern(site.base());
     long total;
-    try (var result = conn.prepareTupleQuery(QueryLanguage.SPARQL,
-        Facets.PREFIXES + "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {\n" + where + "}").evaluate()) {
+    try (var result = site.select(conn, Facets.PREFIXES + "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {\n" + where + "}")
+        .evaluate()) {
       total = Long.parseLong(result.next().getValue("n").stringValue());
     }
     String page = Facets.PREFIXES + "SELECT ?p (MIN(LCASE(STR(?t))) AS ?k) WHERE {\n" + where
         + "OPTIONAL { ?p dct:title ?t } } GROUP BY ?p ORDER BY ?k ?p LIMIT " + Filter.PAGE_SIZE + " OFFSET "
         + (long) (filter.page() - 1) * Filter.PAGE_SIZE;
     List<Product> items = new ArrayList<>();
-    try (var result = conn.prepareTupleQuery(QueryLanguage.SPARQL, page).evaluate()) {
+    Resource[] graphs = site.graphs(conn);
+    try (var result = site.select(conn, page).evaluate()) {
       for (BindingSet row : result) {
-        items.add(describe(conn, (IRI) row.getValue("p"), lang));
+        items.add(describe(conn, graphs, (IRI) row.getValue("p"), lang));
       }
     }
     return new Products(total, items);
   }
 
-  private static Product describe(RepositoryConnection conn, IRI product, String lang) {
-    Model m = QueryResults.asModel(conn.getStatements(product, null, null));
+  private static Product describe(RepositoryConnection conn, Resource[] graphs, IRI product, String lang) {
+    Model m = QueryResults.asModel(conn.getStatements(product, null, null, graphs));
     String title = text(m, DCTERMS.TITLE, lang);
     String description = text(m, DCTERMS.DESCRIPTION, lang);
     if (description.length() > DESCRIPTION) {
