@@ -88,7 +88,7 @@ class BrowserTest {
   @Test
   void theEditorRunsAQueryAndShowsATableWithLinksAndKeepsTheQueryInTheUrl() throws IOException {
     open("/query?lang=en");
-    String query = "SELECT ?product WHERE { ?r <http://xmlns.com/foaf/0.1/primaryTopic> ?product }";
+    String query = "SELECT DISTINCT ?product WHERE { ?r <http://xmlns.com/foaf/0.1/primaryTopic> ?product }";
     runTheEditor(query);
     List<WebElement> links = chromium.driver.findElements(By.cssSelector("#results tbody tr td a"));
     long products = UiNode.count(node, "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?r <http://xmlns.com/foaf/0.1/primaryTopic> ?p }");
