@@ -60,12 +60,11 @@ public final class SourcesPage implements Handler<RoutingContext> {
 
   private String body(Texts.Words w, List<SourceSection> sections) {
     StringBuilder out = new StringBuilder("<p>").append(escape(w.format("sources.intro", sections.size()))).append("</p>\n");
-    out.append(operator(w));
     if (sections.isEmpty()) {
       out.append("<p>").append(escape(w.get("sources.empty"))).append("</p>\n");
     }
     sections.forEach(s -> out.append(s.html(w)));
-    return out.toString();
+    return out.append(operator(w)).toString();
   }
 
   private String operator(Texts.Words w) {
