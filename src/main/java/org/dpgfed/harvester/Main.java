@@ -66,6 +66,7 @@ import org.dpgfed.harvester.web.feed.FeedHandler;
 import org.dpgfed.harvester.web.sparql.QueryAdmission;
 import org.dpgfed.harvester.web.sparql.ServiceDescription;
 import org.dpgfed.harvester.web.sparql.SparqlHandler;
+import org.dpgfed.harvester.web.ui.Ui;
 import org.eclipse.rdf4j.model.Resource;
 
 /** The composition root: builds every part of a node, and shows every path in {@link #routes}. */
@@ -130,7 +131,7 @@ public final class Main {
     TripleStore store = TripleStore.openEmbedded(dataDir);
     try {
       return assemble(listening, config, metrics, clock, iris, new Auth(admin, operators), operators, store, adapters,
-          check, configured);
+          new Checked(check, formats), configured);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -138,8 +139,9 @@ public final class Main {
   }
 
   private static Node assemble(Listening listening, Config config, NodeMetrics metrics, Clock clock, Iris iris,
-      Auth auth, OperatorTokens operators, TripleStore store, Adapters adapters, SourceCheck check, List<Source> configured) {
+      Auth auth, OperatorTokens operators, TripleStore store, Adapters adapters, Checked checked, List<Source> configured) {
     Vertx vertx = listening.vertx();
+    SourceCheck check = checked.check();
     FeedLog feed = new FeedLog(iris);
     Set<Resource> hidden = Set.of(iris.feedGraph(), iris.privateGraph());
     SourceRegistry sources = new SourceRegistry(store, iris, clock, feed);
@@ -176,12 +178,17 @@ public final class Main {
             new CatalogHandler(store, sparqlPool, iris, config.node()),
             new VoidHandler(store, sparqlPool, iris, config.node(), sources, runs),
             new FeedHandler(store, sparqlPool, new FeedPages(iris, config.node().feedPageSize()))),
+        Ui.create(store, apiPool, iris.base(), config, new Ui.Registry(sources, runs, harvester::nextRunAt, checked.formats()),
+            clock),
         new Operations(new SparqlMetrics(metrics.registry(), config.sparql().timeout()),
             new MetricsHandler(metrics, new NodeGauges(metrics.registry(), store, config.store().dataDir().resolve("store"), stale), apiPool),
             new BackupApi(store, iris, apiPool, config.store().dataDir())));
     return new Node(vertx, iris.base(), listening.router(), new Node.Parts(listening.server(), listening.gate(), harvester,
         fetcher, List.of(harvestPool, sparqlPool, apiPool), store, metrics), config.node().shutdownTimeout(), runNow);
   }
+
+  /** The source check and the formats it knows. */
+  private record Checked(SourceCheck check, Set<String> formats) {}
 
   /** The handlers of the operations paths: metrics, backup. */
   private record Operations(SparqlMetrics sparqlMetrics, MetricsHandler metrics, BackupApi backup) {}
@@ -195,7 +202,7 @@ public final class Main {
 
   /** Every path the node serves. */
   private static void routes(Router router, Config config, SparqlHandler sparql, SourcesApi sources, RunsApi runs,
-      TokensApi tokens, Auth auth, ApiContract api, Health health, Vocab vocab, LinkedData ld, Operations ops) {
+      TokensApi tokens, Auth auth, ApiContract api, Health health, Vocab vocab, LinkedData ld, Ui ui, Operations ops) {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes());
     CorsHandler cors = CorsHandler.create().addOrigin("*").allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST))
         .allowedHeaders(Set.of("Content-Type", "Accept"));
@@ -237,6 +244,11 @@ public final class Main {
     router.get("/feed/page/:n").handler(ld.feed()::page);
     router.route("/.well-known/void").handler(cors);
     router.get("/.well-known/void").handler(ld.voidDescription());
+
+    router.get("/").handler(ui.home());
+    router.get("/explore").handler(ui.explore());
+    router.get("/query").handler(ui.query());
+    router.get("/sources").handler(ui.sources());
 
     // Gate, the first handler of every path, answers 503 before the store is open and while stopping.
     router.get("/health").handler(health::live);
