@@ -33,8 +33,7 @@ final class SparqlComparison {
 
   void measure(String graphA, String graphB) throws Exception {
     int port = 18399;
-    try (Child fuseki = Child.start("4g", "org.apache.jena.fuseki.main.cmds.FusekiMainCmd",
-        List.of("--localhost", "--port", String.valueOf(port), "--mem", "--update", "/ds"), Map.of(), port,
+    try (Child fuseki = Child.start("4g", FusekiMain.class.getName(), List.of(String.valueOf(port)), Map.of(), port,
         Path.of("target", "bench", "fuseki"))) {
       fuseki.awaitReady("/$/ping", System.nanoTime());
       for (String graph : List.of(graphA, graphB)) {
