@@ -7,21 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
 import org.dpgfed.harvester.testing.BreakingSource;
+import org.dpgfed.harvester.testing.ChildNode;
 import org.dpgfed.harvester.testing.FakeRegistry;
 import org.dpgfed.harvester.testing.FakeRegistry.Answer;
 import org.dpgfed.harvester.testing.Http;
@@ -37,14 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  * source is harvested again, and no other source lost anything. The node runs as a child JVM.
  */
 class CrashTest {
-  private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
-
   @TempDir Path dir;
   Vertx vertx;
   FakeRegistry registry;
-  Process child;
-  int port;
-  final StringBuffer output = new StringBuffer();
+  ChildNode child;
 
   @BeforeEach
   void start() {
@@ -54,9 +44,9 @@ class CrashTest {
   }
 
   @AfterEach
-  void stop() throws InterruptedException {
+  void stop() {
     if (child != null) {
-      child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      child.close();
     }
     vertx.close();
   }
@@ -65,36 +55,18 @@ class CrashTest {
   private void startChild() throws Exception {
     Path config = dir.resolve("node.yaml");
     Files.writeString(config, "node:\n  title: crash test node\n");
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--config", config.toString())
-        .redirectErrorStream(true);
-    builder.environment().putAll(TestNode.environment(dir.resolve("data")));
-    builder.environment().put("DPG_HARVEST_FIRST_BYTE_TIMEOUT", "PT2S");
-    child = builder.start();
-    CompletableFuture<Integer> listening = new CompletableFuture<>();
-    Thread reader = new Thread(() -> drain(child, listening), "child-output");
-    reader.setDaemon(true);
-    reader.start();
-    port = listening.get(90, TimeUnit.SECONDS);
-  }
-
-  private void drain(Process process, CompletableFuture<Integer> listening) {
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        output.append(line).append('\n');
-        Matcher m = LISTENING.matcher(line);
-        if (m.find()) {
-          listening.complete(Integer.parseInt(m.group(1)));
-        }
-      }
-      listening.completeExceptionally(new AssertionError("the node ended before listening:\n" + output));
-    } catch (IOException e) {
-      listening.completeExceptionally(e);
-    }
+    Map<String, String> env = TestNode.environment(dir.resolve("data"));
+    env.put("DPG_HARVEST_FIRST_BYTE_TIMEOUT", "PT2S");
+    child = ChildNode.start(config, env);
+    child.url("/");
   }
 
   private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
+    try {
+      return child.url(path);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private JsonObject get(String path) {
@@ -141,8 +113,7 @@ class CrashTest {
     registry.serve("/cut", Answer.silence());
     String cutShort = admin("/api/sources/cut/harvest", "").getString("id");
     TestNode.await(registry.awaitHits("/cut", 2)); // the run is under way, its answer held
-    child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-    assertNotEquals(0, child.exitValue(), "killed, not stopped");
+    assertNotEquals(0, child.kill(), "killed, not stopped");
 
     registry.serveInOrder("/cut", Answer.silence(), good); // the next run's first attempt hangs too
     startChild();
@@ -157,7 +128,7 @@ class CrashTest {
     String again = runs.getJsonObject(0).getString("id");
     assertNotEquals(cutShort, again);
     String status = awaitRun(again).getString("status");
-    assertTrue(List.of("succeeded", "unchanged").contains(status), "harvested again: " + status + "\n" + output);
+    assertTrue(List.of("succeeded", "unchanged").contains(status), "harvested again: " + status + "\n" + child.lines());
     assertEquals(cut, triples("cut"));
     assertEquals(1, get("/api/sources/steady/runs").getJsonArray("items").size(), "the steady source was not due");
   }

@@ -69,6 +69,15 @@ public final class ChildNode implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** Kills the process at once, as kill -9 would, and returns the exit code. */
+  public int kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new AssertionError("the node did not die within 30 s of SIGKILL");
+    }
+    return process.exitValue();
+  }
+
   public List<String> lines() {
     return List.copyOf(lines);
   }
