@@ -4,12 +4,12 @@ import io.vertx.core.Handler;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.model.Iris;
 import org.dpgfed.harvester.store.TripleStore;
+import org.dpgfed.harvester.web.RdfBody;
 import org.dpgfed.harvester.web.HttpError;
 import org.dpgfed.harvester.web.sparql.ResultFormat;
 import org.eclipse.rdf4j.model.IRI;
@@ -24,7 +24,6 @@ import org.eclipse.rdf4j.query.BindingSet;
 import org.eclipse.rdf4j.query.QueryLanguage;
 import org.eclipse.rdf4j.query.QueryResults;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
-import org.eclipse.rdf4j.rio.Rio;
 
 /**
  * {@code GET /catalog?page=N}: the node as a DCAT catalogue of all its products, 100 per page in
@@ -53,10 +52,8 @@ public final class CatalogHandler implements Handler<RoutingContext> {
     int page = page(ctx.queryParams().get("page"));
     ResultFormat format = ResultFormat.negotiateRdf(ctx.request().getHeader("Accept"), "the catalogue");
     workers.executeBlocking(() -> {
-          ByteArrayOutputStream out = new ByteArrayOutputStream();
           Model catalog = store.read(conn -> describe(conn, page));
-          Rio.write(catalog, out, format.rdfFormat());
-          return Buffer.buffer(out.toByteArray());
+          return Buffer.buffer(RdfBody.write(catalog, format.rdfFormat(), iris));
         }, false)
         .onSuccess(body -> ctx.response().putHeader("Content-Type", format.contentType()).putHeader("Vary", "Accept")
             .end(body))
