@@ -26,8 +26,9 @@ import org.eclipse.rdf4j.query.QueryResults;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 
 /**
- * {@code GET /catalog?page=N}: the node as a DCAT catalogue of all its products, 100 per page in
- * IRI order, with Hydra links to the neighbouring pages.
+ * {@code GET /catalog?page=N}: the node as a DCAT-AP catalogue of all its products, 100 per page
+ * in IRI order, with Hydra links to the neighbouring pages. Each product is summarised (see
+ * {@link DcatAp} for what the profile adds).
  */
 public final class CatalogHandler implements Handler<RoutingContext> {
   static final int PAGE_SIZE = 100;
@@ -81,13 +82,12 @@ public final class CatalogHandler implements Handler<RoutingContext> {
     m.setNamespace(DCAT.NS);
     m.setNamespace(DCTERMS.NS);
     m.setNamespace("hydra", HYDRA);
+    m.setNamespace(FOAF.NS);
     IRI catalog = iris.catalog();
     m.add(catalog, RDF.TYPE, DCAT.CATALOG);
     m.add(catalog, DCTERMS.TITLE, Values.literal(node.title()));
     m.add(catalog, DCTERMS.DESCRIPTION, Values.literal(node.description()));
-    if (!node.publisher().isEmpty()) {
-      m.add(catalog, DCTERMS.PUBLISHER, Values.literal(node.publisher()));
-    }
+    DcatAp.publisher(m, catalog, node, iris);
     if (!node.dataLicense().isEmpty()) {
       m.add(catalog, DCTERMS.LICENSE, Values.iri(node.dataLicense()));
     }
@@ -107,10 +107,9 @@ public final class CatalogHandler implements Handler<RoutingContext> {
         QueryResults.asModel(conn.getStatements(product, property, null, false)).forEach(st ->
             m.add(st.getSubject(), st.getPredicate(), st.getObject()));
       }
-      if (m.contains(product, RDF.TYPE, DCAT.DATASET)) {
-        m.add(catalog, DCAT.HAS_DATASET, product);
-      }
+      DcatAp.product(m, catalog, product);
     }
+    DcatAp.linked(m);
     return m;
   }
 
