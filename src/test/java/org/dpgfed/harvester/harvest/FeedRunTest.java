@@ -110,14 +110,14 @@ class FeedRunTest {
     JsonObject refused = bench.node().harvest("valve");
     assertEquals("failed", refused.getString("status"), refused.encode());
     assertTrue(refused.getString("error").contains("harvest.maxRemovedShare"), refused.getString("error"));
-    assertEquals(4, records("valve"), "a refused run changes nothing");
+    assertEquals(4, bench.node().records("valve"), "a refused run changes nothing");
 
     HttpResponse<Buffer> forced = TestNode.await(bench.node().client().post("/api/sources/valve/harvest?force=true")
         .bearerTokenAuthentication(TestNode.ADMIN).send());
     JsonObject run = bench.node().awaitRun(forced.bodyAsJsonObject().getString("id"));
     assertEquals("succeeded", run.getString("status"), run.encode());
     assertEquals(3, run.getInteger("removed"));
-    assertEquals(1, records("valve"));
+    assertEquals(1, bench.node().records("valve"));
   }
 
   @Test
@@ -128,14 +128,6 @@ class FeedRunTest {
     JsonObject stopped = bench.node().harvest("silent");
     assertEquals("failed", stopped.getString("status"), stopped.encode());
     assertTrue(stopped.getString("error").contains("harvest.runTimeout"), stopped.encode());
-    assertEquals(1, records("silent"), "the graph is as it was");
-  }
-
-  private static long records(String sourceId) {
-    String query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + TestNode.BASE + "/graph/source/" + sourceId
-        + "> { ?r a <http://www.w3.org/ns/dcat#CatalogRecord> } }";
-    try (var exec = org.apache.jena.sparql.exec.http.QueryExecutionHTTP.service(bench.node().url("/sparql")).query(query).build()) {
-      return exec.execSelect().next().getLiteral("n").getLong();
-    }
+    assertEquals(1, bench.node().records("silent"), "the graph is as it was");
   }
 }
