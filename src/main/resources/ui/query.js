@@ -71,9 +71,11 @@
   function triples(text) {
     var vars = [form.dataset.subject, form.dataset.predicate, form.dataset.object];
     var rows = [];
+    var seen = {};
     text.split('\n').forEach(function (line) {
       var m = TRIPLE.exec(line);
-      if (m) {
+      if (m && !seen[line]) { // a graph is a set: a CONSTRUCT may write a triple more than once
+        seen[line] = true;
         var row = {};
         row[vars[0]] = term(m[1]);
         row[vars[1]] = term(m[2]);
