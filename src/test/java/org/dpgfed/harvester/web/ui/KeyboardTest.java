@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.dpgfed.harvester.testing.TestNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 
 /**
@@ -26,35 +21,20 @@ class KeyboardTest {
   /** More stops than any of these pages has before what a test looks for. */
   private static final int MOST_STOPS = 40;
 
-  @TempDir static Path dir;
-  static UiBrowser ui;
-  static ChromeDriver driver;
-
-  @BeforeAll
-  static void start() throws IOException {
-    ui = UiBrowser.start(dir);
-    driver = ui.chromium.driver;
-  }
-
-  @AfterAll
-  static void stop() {
-    if (ui != null) {
-      ui.close();
-    }
-  }
+  @RegisterExtension static final UiBrowser ui = new UiBrowser();
 
   private static void press(CharSequence... keys) {
-    new Actions(driver).sendKeys(keys).perform();
+    new Actions(ui.driver()).sendKeys(keys).perform();
   }
 
   /** Shift+Tab: the modifier held down while Tab is pressed. */
   private static void pressShiftTab() {
-    new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+    new Actions(ui.driver()).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
   }
 
   /** The focused element's outline (the editor's frame when the focus is in the editor), e.g. "solid 3px". */
   private static String focusOutline() {
-    return (String) driver.executeScript("var e = document.activeElement;"
+    return (String) ui.driver().executeScript("var e = document.activeElement;"
         + "var shown = e.closest('.CodeMirror') || e;"
         + "var s = getComputedStyle(shown);"
         + "return e === document.body ? 'body' : s.outlineStyle + ' ' + s.outlineWidth;");
@@ -62,7 +42,7 @@ class KeyboardTest {
 
   /** Whether the focused element matches a CSS selector. */
   private static boolean focusIsOn(String selector) {
-    return (Boolean) driver.executeScript("return document.activeElement.matches(arguments[0]);", selector);
+    return (Boolean) ui.driver().executeScript("return document.activeElement.matches(arguments[0]);", selector);
   }
 
   /** Presses Tab (Shift+Tab backwards) until the focus is on {@code selector}, checking at every stop that the focus is visible. */
@@ -75,7 +55,7 @@ class KeyboardTest {
       }
       String outline = focusOutline();
       assertTrue(outline.matches("(solid|auto|dashed|dotted|double) [2-9](\\.\\d+)?px"),
-          "focus not visible on " + driver.executeScript("return document.activeElement.outerHTML.slice(0, 120);") + ": " + outline);
+          "focus not visible on " + ui.driver().executeScript("return document.activeElement.outerHTML.slice(0, 120);") + ": " + outline);
     }
     assertTrue(focusIsOn(selector), "the keyboard did not reach " + selector);
   }
@@ -85,36 +65,36 @@ class KeyboardTest {
     ui.open("/query?lang=en");
     moveFocusTo(".CodeMirror textarea, .CodeMirror [contenteditable]", false);
     String query = "SELECT DISTINCT ?product WHERE { ?r <http://xmlns.com/foaf/0.1/primaryTopic> ?product }";
-    new Actions(driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(query).perform();
+    new Actions(ui.driver()).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(query).perform();
     press(Keys.TAB);
     assertTrue(focusIsOn("#editor button[type=submit]"), "Tab leaves the editor for the Run button");
     pressShiftTab();
     assertTrue(focusIsOn(".CodeMirror *"), "Shift+Tab goes back into the editor");
     press(Keys.TAB);
     press(Keys.ENTER);
-    driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+    ui.driver().executeAsyncScript("var done = arguments[arguments.length - 1];"
         + "var results = document.getElementById('results');"
         + "if (results.querySelector('table, .error')) { done(); return; }"
         + "new MutationObserver(function (changes, observer) {"
         + "  if (results.querySelector('table, .error')) { observer.disconnect(); done(); }"
         + "}).observe(results, {childList: true, subtree: true});");
-    List<WebElement> links = driver.findElements(org.openqa.selenium.By.cssSelector("#results tbody tr td a"));
-    assertEquals(UiNode.count(ui.node, "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?r <http://xmlns.com/foaf/0.1/primaryTopic> ?p }"),
+    List<WebElement> links = ui.driver().findElements(org.openqa.selenium.By.cssSelector("#results tbody tr td a"));
+    assertEquals(UiNode.count(ui.node(), "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?r <http://xmlns.com/foaf/0.1/primaryTopic> ?p }"),
         links.size());
-    assertTrue(driver.getCurrentUrl().contains("query=SELECT"), "the typed query is in the address");
+    assertTrue(ui.driver().getCurrentUrl().contains("query=SELECT"), "the typed query is in the address");
   }
 
   @Test
   void aKeyboardUserEntersATokenAndTriggersAHarvest() {
-    String before = ui.node.source(UiNode.REGISTRY).getJsonObject("status").getJsonObject("lastRun").getString("id");
+    String before = ui.node().source(UiNode.REGISTRY).getJsonObject("status").getJsonObject("lastRun").getString("id");
     ui.open("/sources?lang=en");
     moveFocusTo("#token", false);
     press(TestNode.ADMIN, Keys.TAB);
     assertTrue(focusIsOn("#token-save"));
     press(Keys.ENTER);
-    assertEquals(TestNode.ADMIN, driver.executeScript("return sessionStorage.getItem('dpg-operator-token');"));
+    assertEquals(TestNode.ADMIN, ui.driver().executeScript("return sessionStorage.getItem('dpg-operator-token');"));
     // Notes the run the page waits for, by the address it asks (the page reloads once the run is over).
-    driver.executeScript("var original = window.fetch;"
+    ui.driver().executeScript("var original = window.fetch;"
         + "window.harvested = new Promise(function (resolve) {"
         + "  window.fetch = function (url, init) {"
         + "    var run = /\\/api\\/runs\\/([^?]+)\\?wait/.exec(String(url));"
@@ -124,10 +104,10 @@ class KeyboardTest {
         + "});");
     moveFocusTo("button[data-action=harvest][data-source=" + UiNode.REGISTRY + "]", true);
     press(Keys.ENTER);
-    Object runId = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+    Object runId = ui.driver().executeAsyncScript("var done = arguments[arguments.length - 1];"
         + "var run = sessionStorage.getItem('harvested-run');"
         + "if (run) { done(run); } else { window.harvested.then(done); }");
     assertNotEquals(before, runId, "a new run");
-    assertTrue(ui.node.awaitRun((String) runId).getString("status").matches("succeeded|unchanged"));
+    assertTrue(ui.node().awaitRun((String) runId).getString("status").matches("succeeded|unchanged"));
   }
 }

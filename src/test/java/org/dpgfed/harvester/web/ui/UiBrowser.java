@@ -2,27 +2,64 @@ package org.dpgfed.harvester.web.ui;
 
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.dpgfed.harvester.testing.TestNode;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
 
-/** The interface's test node (see {@link UiNode}) and a browser pointed at it, for one test class. */
-final class UiBrowser implements AutoCloseable {
-  final Chromium chromium;
-  final Vertx vertx;
-  final TestNode node;
-
-  private UiBrowser(Chromium chromium, Vertx vertx, TestNode node) {
-    this.chromium = chromium;
-    this.vertx = vertx;
-    this.node = node;
-  }
+/**
+ * The interface's test node (see {@link UiNode}) and a browser pointed at it, started once for a test
+ * class: {@code @RegisterExtension static final UiBrowser ui = new UiBrowser();}.
+ */
+final class UiBrowser implements BeforeAllCallback, AfterAllCallback {
+  private Path dir;
+  private Chromium chromium;
+  private Vertx vertx;
+  private TestNode node;
 
   /** Starts the browser first, so that without one the class is skipped before a node is built. */
-  static UiBrowser start(Path dir) throws IOException {
-    Chromium chromium = Chromium.start(dir.resolve("profile"));
-    Vertx vertx = Vertx.vertx();
-    return new UiBrowser(chromium, vertx, UiNode.start(vertx, dir));
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    dir = Files.createTempDirectory("ui-browser");
+    chromium = Chromium.start(dir.resolve("profile"));
+    vertx = Vertx.vertx();
+    node = UiNode.start(vertx, dir);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    if (chromium != null) {
+      chromium.close();
+    }
+    if (node != null) {
+      node.close();
+    }
+    if (vertx != null) {
+      vertx.close();
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+
+  Chromium chromium() {
+    return chromium;
+  }
+
+  ChromeDriver driver() {
+    return chromium.driver;
+  }
+
+  TestNode node() {
+    return node;
   }
 
   void open(String path) {
@@ -34,12 +71,5 @@ final class UiBrowser implements AutoCloseable {
     open("/sources?lang=en");
     chromium.driver.findElement(By.id("token")).sendKeys(TestNode.ADMIN);
     chromium.driver.findElement(By.id("token-save")).click();
-  }
-
-  @Override
-  public void close() {
-    chromium.close();
-    node.close();
-    vertx.close();
   }
 }
