@@ -15,6 +15,7 @@
       extraKeys: {'Tab': false, 'Shift-Tab': false, 'Ctrl-Enter': function () { form.requestSubmit(); }}
     });
     editor.getInputField().setAttribute('aria-describedby', 'query-hint');
+    document.getElementById('query-label').addEventListener('click', function () { editor.focus(); });
   }
 
   function link(iri) {
