@@ -34,6 +34,15 @@ class BrowserTest {
   @Test
   void theEditorHighlightsTheQueryRunsItAndShowsATableWithLinksAndKeepsTheQueryInTheUrl() throws IOException {
     ui.open("/query?lang=en");
+    assertEquals("keyword", ui.driver().executeScript(
+        "return document.querySelector('.CodeMirror').CodeMirror.getTokenTypeAt({line: 5, ch: 1});"), "SELECT is a keyword");
+    // CodeMirror may paint the styles a moment after the text: wait for the first styled keyword
+    ui.driver().executeAsyncScript("var done = arguments[arguments.length - 1];"
+        + "var code = document.querySelector('.CodeMirror-code');"
+        + "if (code.querySelector('.cm-keyword')) { done(); return; }"
+        + "new MutationObserver(function (changes, observer) {"
+        + "  if (code.querySelector('.cm-keyword')) { observer.disconnect(); done(); }"
+        + "}).observe(code, {childList: true, subtree: true, attributes: true});");
     assertFalse(ui.driver().findElements(By.cssSelector(".CodeMirror .cm-keyword")).isEmpty(), "SPARQL keywords highlighted");
     assertFalse(ui.driver().findElement(By.id("query")).isDisplayed(), "the textarea gives way to the editor");
     String query = "SELECT DISTINCT ?product WHERE { ?r <http://xmlns.com/foaf/0.1/primaryTopic> ?product }";

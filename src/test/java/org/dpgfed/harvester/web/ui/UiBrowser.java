@@ -62,7 +62,12 @@ final class UiBrowser implements BeforeAllCallback, AfterAllCallback {
     return node;
   }
 
+  /**
+   * Opens a page. A blank page first: a page left by an earlier test may still reload itself (the
+   * Sources page does once a harvest is over), and that reload could take the place of this one.
+   */
   void open(String path) {
+    chromium.driver.get("about:blank");
     chromium.driver.get(node.url(path));
   }
 
