@@ -27,6 +27,7 @@ import org.eclipse.rdf4j.repository.sparql.SPARQLRepository;
 final class SkolemConnection extends SPARQLConnection {
   SkolemConnection(SPARQLRepository repository, SPARQLProtocolSession session) {
     super(repository, session, false);
+    setSilentClear(true); // clearing a graph that does not exist yet is no error
   }
 
   /** Every named graph's statements, each with its graph, as the embedded store answers (no default graph). */
