@@ -30,11 +30,8 @@ public record Config(
     }
   }
 
-  /**
-   * @param graphStoreEndpoint empty: graphs are replaced through the update endpoint
-   * @param username empty: no authentication
-   */
-  public record Remote(String queryEndpoint, String updateEndpoint, String graphStoreEndpoint, String serverUrl,
+  /** @param username empty: no authentication */
+  public record Remote(String queryEndpoint, String updateEndpoint, String serverUrl,
       String repository, String username, String password) {}
 
   /**

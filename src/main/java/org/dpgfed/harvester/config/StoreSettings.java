@@ -18,7 +18,7 @@ final class StoreSettings {
     String type = binder.oneOf("store.type", "lmdb", "sparql", "rdf4j");
     Config.Remote remote = new Config.Remote(
         url("store.queryEndpoint", type.equals("sparql")), url("store.updateEndpoint", type.equals("sparql")),
-        url("store.graphStoreEndpoint", false), url("store.serverUrl", type.equals("rdf4j")),
+        url("store.serverUrl", type.equals("rdf4j")),
         repository(type.equals("rdf4j")), binder.text("store.username"), binder.text("store.password"));
     return new Config.Store(Path.of(binder.nonEmpty("store.dataDir")), type, remote);
   }
