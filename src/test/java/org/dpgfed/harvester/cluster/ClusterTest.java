@@ -71,13 +71,13 @@ class ClusterTest {
           .put("format", "dpga-json").put("schedule", PERIOD.toString()));
     }
     for (String id : SOURCES) {
-      TestNode.await(registry.awaitHits("/" + id, 4));
+      TestNode.await(registry.awaitHits("/" + id, 3));
     }
     assertServedOncePerTick(registry);
 
     a.kill();
     for (String id : SOURCES) {
-      TestNode.await(registry.awaitHits("/" + id, registry.hits("/" + id) + 3));
+      TestNode.await(registry.awaitHits("/" + id, registry.hits("/" + id) + 2));
       JsonObject last = b.awaitRun(b.source(id).getJsonObject("status").getJsonObject("lastRun").getString("id"));
       assertTrue(last.getString("status").matches("succeeded|unchanged"), id + " is harvested by the node left: " + last);
     }
