@@ -1,8 +1,10 @@
 package org.dpgfed.harvester.cluster;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.Lock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.dpgfed.harvester.store.WriterLock;
 
@@ -24,8 +26,10 @@ public final class SharedWriterLock implements WriterLock {
   @Override
   public void lock() {
     try {
-      held.set(vertx.sharedData().getLockWithTimeout(NAME, WAIT.toMillis()).toCompletionStage().toCompletableFuture()
-          .get(WAIT.toMillis() + 1000, TimeUnit.MILLISECONDS));
+      // asked from a thread outside Vert.x, so that Hazelcast's wait runs on Vert.x's own worker pool,
+      // never on the caller's pool, whose threads may all be waiting here
+      held.set(CompletableFuture.supplyAsync(() -> vertx.sharedData().getLockWithTimeout(NAME, WAIT.toMillis()))
+          .thenCompose(Future::toCompletionStage).get(WAIT.toMillis() + 1000, TimeUnit.MILLISECONDS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted waiting for the store's writer lock", e);
