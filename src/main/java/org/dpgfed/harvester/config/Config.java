@@ -21,18 +21,15 @@ public record Config(
 
   /**
    * @param type {@code lmdb} (embedded, in dataDir), {@code sparql} (any SPARQL 1.1 Query + Update
-   *     endpoint) or {@code rdf4j} (a repository on an RDF4J Server)
-   * @param remote where a remote store is and how to log in; unused for lmdb
+   *     endpoint) or {@code rdf4j} (a repository on an RDF4J Server); the other fields say where a
+   *     remote store is and how to log in (username empty: no authentication)
    */
-  public record Store(Path dataDir, String type, Remote remote) {
+  public record Store(Path dataDir, String type, String queryEndpoint, String updateEndpoint, String serverUrl,
+      String repository, String username, String password) {
     public boolean embedded() {
       return type.equals("lmdb");
     }
   }
-
-  /** @param username empty: no authentication */
-  public record Remote(String queryEndpoint, String updateEndpoint, String serverUrl,
-      String repository, String username, String password) {}
 
   /**
    * @param members other nodes' cluster addresses, {@code host:port}

@@ -16,11 +16,10 @@ final class StoreSettings {
 
   Config.Store bind() {
     String type = binder.oneOf("store.type", "lmdb", "sparql", "rdf4j");
-    Config.Remote remote = new Config.Remote(
+    return new Config.Store(Path.of(binder.nonEmpty("store.dataDir")), type,
         url("store.queryEndpoint", type.equals("sparql")), url("store.updateEndpoint", type.equals("sparql")),
-        url("store.serverUrl", type.equals("rdf4j")),
-        repository(type.equals("rdf4j")), binder.text("store.username"), binder.text("store.password"));
-    return new Config.Store(Path.of(binder.nonEmpty("store.dataDir")), type, remote);
+        url("store.serverUrl", type.equals("rdf4j")), repository(type.equals("rdf4j")),
+        binder.text("store.username"), binder.text("store.password"));
   }
 
   /** A cluster shares one store, so it needs a remote one. */
@@ -40,7 +39,7 @@ final class StoreSettings {
     if ((value.isEmpty() && !required) || value.matches(URL)) {
       return value;
     }
-    throw binder.bad(key, required ? "an absolute http(s) URL (store.type needs it)" : "empty, or an absolute http(s) URL");
+    throw binder.bad(key, "an absolute http(s) URL when store.type needs it, else empty or one");
   }
 
   private String repository(boolean required) {

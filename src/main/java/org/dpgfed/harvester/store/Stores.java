@@ -13,28 +13,27 @@ public final class Stores {
     if (settings.embedded()) {
       return TripleStore.openEmbedded(settings.dataDir(), writer);
     }
-    Config.Remote remote = settings.remote();
     Repository repository = switch (settings.type()) {
-      case "sparql" -> sparql(remote);
-      case "rdf4j" -> rdf4j(remote);
+      case "sparql" -> sparql(settings);
+      case "rdf4j" -> rdf4j(settings);
       default -> throw new IllegalArgumentException("store.type " + settings.type());
     };
     repository.init();
     return TripleStore.remote(repository, writer);
   }
 
-  private static Repository sparql(Config.Remote remote) {
-    SparqlStore repository = new SparqlStore(remote.queryEndpoint(), remote.updateEndpoint());
-    if (!remote.username().isEmpty()) {
-      repository.setUsernameAndPassword(remote.username(), remote.password());
+  private static Repository sparql(Config.Store settings) {
+    SparqlStore repository = new SparqlStore(settings.queryEndpoint(), settings.updateEndpoint());
+    if (!settings.username().isEmpty()) {
+      repository.setUsernameAndPassword(settings.username(), settings.password());
     }
     return repository;
   }
 
-  private static Repository rdf4j(Config.Remote remote) {
-    HTTPRepository repository = new HTTPRepository(remote.serverUrl(), remote.repository());
-    if (!remote.username().isEmpty()) {
-      repository.setUsernameAndPassword(remote.username(), remote.password());
+  private static Repository rdf4j(Config.Store settings) {
+    HTTPRepository repository = new HTTPRepository(settings.serverUrl(), settings.repository());
+    if (!settings.username().isEmpty()) {
+      repository.setUsernameAndPassword(settings.username(), settings.password());
     }
     return repository;
   }

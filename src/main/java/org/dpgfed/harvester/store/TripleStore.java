@@ -28,12 +28,10 @@ import org.eclipse.rdf4j.sail.lmdb.config.LmdbStoreConfig;
 public final class TripleStore implements AutoCloseable {
   private final Repository repository;
   private final WriterLock writer;
-  private final boolean remote;
 
-  private TripleStore(Repository repository, WriterLock writer, boolean remote) {
+  private TripleStore(Repository repository, WriterLock writer) {
     this.repository = repository;
     this.writer = writer;
-    this.remote = remote;
   }
 
   /** Opens the store in {@code dir/store}, creating it on first start; only this process writes it. */
@@ -45,17 +43,12 @@ public final class TripleStore implements AutoCloseable {
     LmdbStoreConfig config = new LmdbStoreConfig("spoc,posc,cspo");
     Repository repository = new SailRepository(new LmdbStore(dir.resolve("store").toFile(), config));
     repository.init();
-    return new TripleStore(repository, writer, false);
+    return new TripleStore(repository, writer);
   }
 
   /** A remote store, already initialised. */
   static TripleStore remote(Repository repository, WriterLock writer) {
-    return new TripleStore(repository, writer, true);
-  }
-
-  /** Whether the store is reached over HTTP (no files of its own in the data directory). */
-  public boolean isRemote() {
-    return remote;
+    return new TripleStore(repository, writer);
   }
 
   /** A connection for a caller that streams (the SPARQL endpoint); the caller closes it. */

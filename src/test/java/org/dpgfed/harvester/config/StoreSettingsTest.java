@@ -26,8 +26,8 @@ class StoreSettingsTest {
         "DPG_STORE_QUERY_ENDPOINT", "http://127.0.0.1:3030/ds/query", "DPG_STORE_UPDATE_ENDPOINT", "http://127.0.0.1:3030/ds/update",
         "DPG_STORE_USERNAME", "harvester", "DPG_STORE_PASSWORD", "secret"));
     assertEquals("sparql", config.store().type());
-    assertEquals("http://127.0.0.1:3030/ds/update", config.store().remote().updateEndpoint());
-    assertEquals("harvester", config.store().remote().username());
+    assertEquals("http://127.0.0.1:3030/ds/update", config.store().updateEndpoint());
+    assertEquals("harvester", config.store().username());
   }
 
   @Test
@@ -44,7 +44,7 @@ class StoreSettingsTest {
     assertTrue(e.getMessage().contains("store.repository"), e.getMessage());
     Config config = ConfigLoader.load(null, Map.of("DPG_STORE_TYPE", "rdf4j",
         "DPG_STORE_SERVER_URL", "http://127.0.0.1:8080/rdf4j-server", "DPG_STORE_REPOSITORY", "dpg"));
-    assertEquals("dpg", config.store().remote().repository());
+    assertEquals("dpg", config.store().repository());
   }
 
   @Test
