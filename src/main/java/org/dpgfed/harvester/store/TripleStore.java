@@ -14,6 +14,8 @@ import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.vocabulary.DCAT;
 import org.eclipse.rdf4j.model.vocabulary.FOAF;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
+import org.eclipse.rdf4j.query.BindingSet;
+import org.eclipse.rdf4j.query.impl.MapBindingSet;
 import org.eclipse.rdf4j.repository.Repository;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 import org.eclipse.rdf4j.repository.RepositoryResult;
@@ -49,6 +51,18 @@ public final class TripleStore implements AutoCloseable {
   /** A remote store, already initialised. */
   static TripleStore remote(Repository repository, WriterLock writer) {
     return new TripleStore(repository, writer);
+  }
+
+  /** A query result's row as the node shows it: blank nodes a remote store keeps as IRIs are blank nodes again. */
+  public static BindingSet shown(BindingSet row) {
+    MapBindingSet shown = new MapBindingSet();
+    row.forEach(binding -> shown.addBinding(binding.getName(), Skolem.in(binding.getValue())));
+    return shown;
+  }
+
+  /** A statement as the node shows it (see {@link #shown(BindingSet)}). */
+  public static Statement shown(Statement st) {
+    return Skolem.in(st);
   }
 
   /** A connection for a caller that streams (the SPARQL endpoint); the caller closes it. */

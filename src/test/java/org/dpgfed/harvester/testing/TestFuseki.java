@@ -1,5 +1,6 @@
 package org.dpgfed.harvester.testing;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,6 +19,8 @@ public final class TestFuseki {
   public static final boolean REMOTE = "fuseki".equals(System.getProperty("store"));
 
   private static final AtomicInteger DATASETS = new AtomicInteger();
+  /** One dataset per data directory, so a node restarted on the same directory finds its data. */
+  private static final Map<Path, String> BY_DATA_DIR = new java.util.concurrent.ConcurrentHashMap<>();
   private static FusekiServer server;
 
   private TestFuseki() {}
@@ -28,6 +31,11 @@ public final class TestFuseki {
           .build().start();
     }
     return server;
+  }
+
+  /** The dataset that stands for {@code dataDir}'s store: new at first use. */
+  public static String datasetFor(Path dataDir) {
+    return BY_DATA_DIR.computeIfAbsent(dataDir.toAbsolutePath().normalize(), dir -> newDataset());
   }
 
   /** A new, empty dataset; answers its base URL ({@code .../ds3}). */

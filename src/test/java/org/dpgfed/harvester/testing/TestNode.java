@@ -39,7 +39,7 @@ public final class TestNode implements AutoCloseable {
 
   /**
    * The settings tests start from: loopback allowed, short schedules allowed, quick retries; with
-   * {@code -Dstore=fuseki}, a new dataset of the test Fuseki as the store ({@link TestFuseki}).
+   * {@code -Dstore=fuseki}, the test Fuseki's dataset for dataDir as the store ({@link TestFuseki}).
    */
   public static Map<String, String> environment(Path dataDir) {
     Map<String, String> env = new HashMap<>();
@@ -52,7 +52,7 @@ public final class TestNode implements AutoCloseable {
     env.put("DPG_HARVEST_MIN_SCHEDULE", "PT1S");
     env.put("DPG_HARVEST_RETRY_DELAY", "PT0.05S");
     if (TestFuseki.REMOTE) {
-      env.putAll(TestFuseki.storeSettings(TestFuseki.newDataset()));
+      env.putAll(TestFuseki.storeSettings(TestFuseki.datasetFor(dataDir)));
     }
     return env;
   }
