@@ -196,7 +196,7 @@ public final class SparqlHandler implements Handler<RoutingContext> {
       writer.startQueryResult(names);
       int rows = 0;
       while (rows < settings.maxRows() && result.hasNext()) {
-        writer.handleSolution(result.next());
+        writer.handleSolution(TripleStore.shown(result.next()));
         rows++;
       }
       writer.endQueryResult();
@@ -209,7 +209,7 @@ public final class SparqlHandler implements Handler<RoutingContext> {
       writer.startRDF();
       result.getNamespaces().forEach(writer::handleNamespace);
       while (result.hasNext()) {
-        writer.handleStatement(result.next());
+        writer.handleStatement(TripleStore.shown(result.next()));
       }
       writer.endRDF();
     }
