@@ -101,6 +101,11 @@ public final class TripleStore implements AutoCloseable {
   public interface Replacement<T> {
     T prepare(RepositoryConnection committed, Replaced replaced);
 
+    /**
+     * Runs in the transaction after the graph was cleared and before its new content is added:
+     * removals by pattern and reads stay cheap while the transaction holds few changes. Big
+     * additions go last.
+     */
     void write(RepositoryConnection conn, Replaced replaced, T prepared);
   }
 
@@ -122,8 +127,8 @@ public final class TripleStore implements AutoCloseable {
       return also.prepare(conn, result[0]);
     }, (conn, prepared) -> {
       conn.clear(graph);
-      conn.add(content, graph);
       also.write(conn, result[0], prepared);
+      conn.add(content, graph);
     });
     return result[0];
   }

@@ -34,7 +34,13 @@ final class Child implements AutoCloseable {
     Files.createDirectories(dir);
     Path gcLog = dir.resolve("gc-" + port + ".log");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + heap, "-Xlog:gc:file=" + gcLog, "-cp", System.getProperty("java.class.path"), mainClass));
+        "-Xmx" + heap, "-Xlog:gc:file=" + gcLog));
+    // extra options for our nodes, e.g. a flight recording: -Dbench.jvmArgs=-XX:StartFlightRecording=filename=x.jfr
+    String extra = System.getProperty("bench.jvmArgs", "").strip();
+    if (!extra.isEmpty() && mainClass.startsWith("org.dpgfed")) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve("child-" + port + ".log").toFile());
