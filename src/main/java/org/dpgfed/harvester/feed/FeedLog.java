@@ -77,9 +77,9 @@ public final class FeedLog implements ProductsChanged {
       if (last == first) {
         return;
       }
-      conn.remove(iris.feed(), DPG.SEQUENCE, null, iris.feedGraph()); // before the members: cheap while little is written
-      conn.add(iris.feed(), DPG.SEQUENCE, Values.literal(last), iris.feedGraph());
       conn.add(members, iris.feedGraph());
+      conn.remove(iris.feed(), DPG.SEQUENCE, null, iris.feedGraph());
+      conn.add(iris.feed(), DPG.SEQUENCE, Values.literal(last), iris.feedGraph());
     };
   }
 

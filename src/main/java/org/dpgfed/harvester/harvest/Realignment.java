@@ -8,7 +8,6 @@ import java.util.Set;
 import org.dpgfed.harvester.model.Iris;
 import org.dpgfed.harvester.vocab.DPG;
 import org.eclipse.rdf4j.model.IRI;
-import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.Value;
@@ -28,17 +27,12 @@ final class Realignment {
   private final RepositoryConnection conn;
   private final Iris iris;
   private final IRI ownGraph;
-  private final Model ownContent;
 
-  /**
-   * @param ownGraph the graph the run writes (left alone), or null
-   * @param ownContent that graph's new content, not yet in the transaction (empty when {@code ownGraph} is null)
-   */
-  Realignment(RepositoryConnection conn, Iris iris, IRI ownGraph, Model ownContent) {
+  /** @param ownGraph the graph the run just wrote (left alone), or null */
+  Realignment(RepositoryConnection conn, Iris iris, IRI ownGraph) {
     this.conn = conn;
     this.iris = iris;
     this.ownGraph = ownGraph;
-    this.ownContent = ownContent;
   }
 
   /** Each record's product in a graph. */
@@ -86,7 +80,7 @@ final class Realignment {
       }
     });
     losers.forEach((loser, winner) -> {
-      if (!conn.hasStatement(null, FOAF.PRIMARY_TOPIC, loser, false) && !ownContent.contains(null, FOAF.PRIMARY_TOPIC, loser)) {
+      if (!conn.hasStatement(null, FOAF.PRIMARY_TOPIC, loser, false)) {
         conn.add(winner, OWL.SAMEAS, loser, iris.metaGraph());
       }
     });

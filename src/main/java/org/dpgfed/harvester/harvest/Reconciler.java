@@ -11,8 +11,6 @@ import org.dpgfed.harvester.registry.PrivateContacts;
 import org.dpgfed.harvester.registry.ProductsChanged;
 import org.dpgfed.harvester.store.TripleStore;
 import org.eclipse.rdf4j.model.IRI;
-import org.eclipse.rdf4j.model.Model;
-import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 
 /**
@@ -79,7 +77,7 @@ public final class Reconciler {
       return ours;
     }
 
-    /** In the run's transaction, with its graph cleared and before its content lands: the index, other graphs, contacts. */
+    /** In the run's transaction, after its graph was replaced: the index, other graphs, contacts. */
     void apply(RepositoryConnection conn, RecordMinter.Minted minted) {
       apply(conn, minted, iris.sourceGraph(sourceId), productsBefore);
     }
@@ -95,8 +93,7 @@ public final class Reconciler {
     private void apply(RepositoryConnection conn, RecordMinter.Minted minted, IRI written, Map<IRI, IRI> before) {
       index.replace(conn, sourceId, minted.identities());
       contacts.replace(conn, sourceId, minted.contacts());
-      Model content = written == null ? new LinkedHashModel() : minted.graph();
-      Set<IRI> touched = new Realignment(conn, iris, written, content).apply(matches, before);
+      Set<IRI> touched = new Realignment(conn, iris, written).apply(matches, before);
       if (!touched.isEmpty()) {
         productsChanged.changed(conn, touched, clock.instant());
       }

@@ -92,10 +92,9 @@ final class RunCommit {
             replaced.added(), replaced.removed(), minted.invalid(), ctx.clock().instant());
         ctx.sources().writeApplied(conn, source.id(), applied);
         reconciling.apply(conn, minted);
+        feed.write(conn);
         ctx.runs().write(conn, done[0]);
         ctx.runs().writeProblems(conn, done[0].id(), all);
-        feed.write(conn); // its members are the big addition: last, after every removal
-
       }
     });
     ctx.runs().remember(done[0]);

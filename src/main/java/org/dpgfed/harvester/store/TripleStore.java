@@ -72,6 +72,8 @@ public final class TripleStore implements AutoCloseable {
 
   private void transaction(Consumer<RepositoryConnection> work) {
     try (RepositoryConnection conn = repository.getConnection()) {
+      // Not NONE, though it would write faster: LMDB keeps values apart from statements, and a
+      // query running beside a NONE transaction that clears a graph can meet a value already gone.
       conn.begin(IsolationLevels.SNAPSHOT_READ);
       try {
         work.accept(conn);
@@ -101,11 +103,6 @@ public final class TripleStore implements AutoCloseable {
   public interface Replacement<T> {
     T prepare(RepositoryConnection committed, Replaced replaced);
 
-    /**
-     * Runs in the transaction after the graph was cleared and before its new content is added:
-     * removals by pattern and reads stay cheap while the transaction holds few changes. Big
-     * additions go last.
-     */
     void write(RepositoryConnection conn, Replaced replaced, T prepared);
   }
 
@@ -127,8 +124,8 @@ public final class TripleStore implements AutoCloseable {
       return also.prepare(conn, result[0]);
     }, (conn, prepared) -> {
       conn.clear(graph);
-      also.write(conn, result[0], prepared);
       conn.add(content, graph);
+      also.write(conn, result[0], prepared);
     });
     return result[0];
   }

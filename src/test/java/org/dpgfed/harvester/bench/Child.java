@@ -68,11 +68,20 @@ final class Child implements AutoCloseable {
 
   /** The largest heap in use before a collection, from the GC log, in MiB. */
   long peakHeapMiB() throws IOException {
+    return peakFromGcLog(1);
+  }
+
+  /** The largest heap still in use after a collection (what the node kept alive), in MiB. */
+  long peakLiveHeapMiB() throws IOException {
+    return peakFromGcLog(2);
+  }
+
+  private long peakFromGcLog(int group) throws IOException {
     long peak = 0;
     for (String line : Files.readAllLines(gcLog)) {
       Matcher m = GC.matcher(line);
       if (m.find()) {
-        peak = Math.max(peak, Long.parseLong(m.group(1)));
+        peak = Math.max(peak, Long.parseLong(m.group(group)));
       }
     }
     return peak;
