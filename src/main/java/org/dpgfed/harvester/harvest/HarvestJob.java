@@ -120,12 +120,12 @@ final class HarvestJob {
         .compose(page -> page.next().isPresent() ? harvestPage(page.next().get(), Validators.NONE) : Future.succeededFuture());
   }
 
-  /** Reads one page; only its records stay, its bytes go with the returned future's page. */
+  /** Reads one page; only its records stay (checked and compact), its bytes go with the returned future's page. */
   private AdaptedPage adapt(Fetcher.Fetched fetched) throws AdapterException {
     digest.update(fetched.body());
     AdaptedPage page = adapter.adapt(new Page(fetched.url(), fetched.contentType(), fetched.body()));
     if (!watch.isOver()) {
-      records.addAll(page.records());
+      records.addAll(PageRecords.keep(page.records()));
       problems.addAll(page.problems());
     }
     return page;

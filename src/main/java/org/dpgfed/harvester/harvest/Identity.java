@@ -40,7 +40,10 @@ final class Identity {
   /** The identity strings that come from an alias: repositories the description says the canonical one is owl:sameAs. */
   static Set<String> aliases(AdaptedRecord record, List<String> strings) {
     Set<String> aliases = new HashSet<>();
-    for (Statement st : record.description().filter(null, OWL.SAMEAS, null)) {
+    for (Statement st : record.description()) { // a scan, not a filter: a compact description stays unindexed
+      if (!OWL.SAMEAS.equals(st.getPredicate())) {
+        continue;
+      }
       String candidate = "repo:" + st.getObject().stringValue();
       if (strings.contains(candidate)) {
         aliases.add(candidate);

@@ -98,6 +98,8 @@ public final class TripleStore implements AutoCloseable {
 
   private void transaction(Consumer<RepositoryConnection> work) {
     try (RepositoryConnection conn = repository.getConnection()) {
+      // Not NONE, though it would write faster: LMDB keeps values apart from statements, and a
+      // query running beside a NONE transaction that clears a graph can meet a value already gone.
       conn.begin(IsolationLevels.SNAPSHOT_READ);
       try {
         work.accept(conn);
