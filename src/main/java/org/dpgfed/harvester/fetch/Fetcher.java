@@ -68,12 +68,6 @@ public final class Fetcher {
     return attempt(request, 1).onComplete(ar -> request.current().set(null));
   }
 
-  /** Reads a body as it arrives, on a worker thread. */
-  public interface BodyParser<T> {
-    /** @param body the body; a read fails with the fetch's message when a limit is hit */
-    T parse(String url, String contentType, InputStream body) throws Exception;
-  }
-
   /**
    * Fetches an http(s) URL (with a POST body when {@code post} is not null) and hands the body to
    * {@code parser} on {@code workers} while it streams in: the body cap, the total timeout and
