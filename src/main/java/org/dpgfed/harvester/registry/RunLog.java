@@ -79,6 +79,14 @@ public final class RunLog {
    * a node that has gone left behind, and becomes failed ("interrupted").
    */
   public void refresh(String sourceId) {
+    reread(sourceId).stream().filter(run -> !run.status().finished()).forEach(this::interrupted);
+  }
+
+  /**
+   * Reads a source's runs anew from the store, whichever node ran them, and answers them; an
+   * unfinished run is left as it stands (another node may be running it).
+   */
+  public List<Run> reread(String sourceId) {
     Model m = store.read(conn -> {
       Model runs = new LinkedHashModel();
       for (Statement st : QueryResults.asModel(conn.getStatements(null, DPG.SOURCE_ID,
@@ -87,11 +95,10 @@ public final class RunLog {
       }
       return runs;
     });
+    List<Run> read = MetaGraph.subjects(m, DPG.RUN).stream().map(subject -> meta.run(m, subject)).toList();
     forget(sourceId);
-    for (Resource subject : MetaGraph.subjects(m, DPG.RUN)) {
-      Run run = meta.run(m, subject);
-      byId.put(run.id(), run.status().finished() ? run : interrupted(run));
-    }
+    read.forEach(run -> byId.put(run.id(), run));
+    return read;
   }
 
   private Run interrupted(Run run) {

@@ -2,7 +2,8 @@ package org.dpgfed.harvester.store;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.StreamSupport;
+import java.util.Objects;
+import org.eclipse.rdf4j.common.iteration.CloseableIteratorIteration;
 import org.eclipse.rdf4j.common.iteration.ConvertingIteration;
 import org.eclipse.rdf4j.http.client.SPARQLProtocolSession;
 import org.eclipse.rdf4j.model.IRI;
@@ -14,26 +15,96 @@ import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.query.BindingSet;
 import org.eclipse.rdf4j.query.QueryLanguage;
 import org.eclipse.rdf4j.query.TupleQueryResult;
-import org.eclipse.rdf4j.rio.helpers.NTriplesUtil;
 import org.eclipse.rdf4j.repository.RepositoryResult;
 import org.eclipse.rdf4j.repository.sparql.SPARQLConnection;
 import org.eclipse.rdf4j.repository.sparql.SPARQLRepository;
+import org.eclipse.rdf4j.rio.helpers.NTriplesUtil;
 
 /**
  * A connection to a SPARQL 1.1 endpoint whose blank nodes are skolemised on the way out and
- * restored on the way in ({@link Skolem}). Writes of a transaction are sent as one update
- * request at commit; reads go to the endpoint and see only committed data.
+ * restored on the way in ({@link Skolem}). A transaction's writes are kept by the node
+ * ({@link PendingWrites}) and sent as one update request at commit; until then its
+ * getStatements, hasStatement and size see them, merged with the endpoint's answer. Queries
+ * prepared on the connection go to the endpoint and see only committed data.
  */
 final class SkolemConnection extends SPARQLConnection {
+  private PendingWrites pending;
+
   SkolemConnection(SPARQLRepository repository, SPARQLProtocolSession session) {
     super(repository, session, false);
-    setSilentClear(true); // clearing a graph that does not exist yet is no error
+  }
+
+  @Override
+  public void begin() {
+    super.begin();
+    pending = new PendingWrites();
+  }
+
+  @Override
+  public void commit() {
+    PendingWrites writes = pending;
+    if (writes != null && !writes.isEmpty()) {
+      prepareUpdate(QueryLanguage.SPARQL, writes.update(), "").execute();
+    }
+    pending = null;
+    super.commit();
+  }
+
+  @Override
+  public void rollback() {
+    pending = null;
+    super.rollback();
   }
 
   /** Every named graph's statements, each with its graph, as the embedded store answers (no default graph). */
   @Override
   public RepositoryResult<Statement> getStatements(Resource subj, IRI pred, Value obj, boolean includeInferred,
       Resource... contexts) {
+    PendingWrites writes = pending;
+    if (writes == null || writes.isEmpty()) {
+      return committed(subj, pred, obj, contexts);
+    }
+    List<Statement> merged;
+    if (writes.replacesAll(contexts)) {
+      merged = writes.merge(List.of(), subj, pred, obj, contexts);
+    } else {
+      try (RepositoryResult<Statement> committed = committed(subj, pred, obj, contexts)) {
+        merged = writes.merge(committed, subj, pred, obj, contexts);
+      }
+    }
+    return new RepositoryResult<>(new CloseableIteratorIteration<>(merged.iterator()));
+  }
+
+  @Override
+  public boolean hasStatement(Resource subj, IRI pred, Value obj, boolean includeInferred, Resource... contexts) {
+    PendingWrites writes = pending;
+    if (writes == null || writes.isEmpty()) {
+      return prepareBooleanQuery(QueryLanguage.SPARQL, "ASK { " + pattern(subj, pred, obj, contexts) + " }", "")
+          .evaluate();
+    }
+    if (writes.adds(subj, pred, obj, contexts)) {
+      return true;
+    }
+    try (RepositoryResult<Statement> found = getStatements(subj, pred, obj, includeInferred, contexts)) {
+      return found.hasNext();
+    }
+  }
+
+  @Override
+  public long size(Resource... contexts) {
+    PendingWrites writes = pending;
+    if (writes != null && !writes.isEmpty()) {
+      try (RepositoryResult<Statement> all = getStatements(null, null, null, false, contexts)) {
+        return all.stream().count();
+      }
+    }
+    try (TupleQueryResult rows = prepareTupleQuery(QueryLanguage.SPARQL,
+        "SELECT (COUNT(*) AS ?n) WHERE { " + pattern(null, null, null, contexts) + " }", "").evaluate()) {
+      return ((Literal) rows.next().getValue("n")).longValue();
+    }
+  }
+
+  private RepositoryResult<Statement> committed(Resource subj, IRI pred, Value obj, Resource... contexts) {
     TupleQueryResult rows = prepareTupleQuery(QueryLanguage.SPARQL,
         "SELECT ?s ?p ?o ?g WHERE { " + pattern(subj, pred, obj, contexts) + " }", "").evaluate();
     return new RepositoryResult<>(new ConvertingIteration<BindingSet, Statement>(rows) {
@@ -45,26 +116,12 @@ final class SkolemConnection extends SPARQLConnection {
     });
   }
 
-  @Override
-  public boolean hasStatement(Resource subj, IRI pred, Value obj, boolean includeInferred, Resource... contexts) {
-    return prepareBooleanQuery(QueryLanguage.SPARQL, "ASK { " + pattern(subj, pred, obj, contexts) + " }", "")
-        .evaluate();
-  }
-
-  @Override
-  public long size(Resource... contexts) {
-    try (TupleQueryResult rows = prepareTupleQuery(QueryLanguage.SPARQL,
-        "SELECT (COUNT(*) AS ?n) WHERE { " + pattern(null, null, null, contexts) + " }", "").evaluate()) {
-      return ((Literal) rows.next().getValue("n")).longValue();
-    }
-  }
-
   /** {@code GRAPH ?g { s p o }}, known terms written in place, the graphs (if any) in VALUES. */
   private static String pattern(Resource subj, IRI pred, Value obj, Resource... contexts) {
     StringBuilder q = new StringBuilder("GRAPH ?g { ").append(term(Skolem.out(subj), "?s")).append(' ')
         .append(term(pred, "?p")).append(' ').append(term(Skolem.out(obj), "?o")).append(" }");
     List<String> graphs = Arrays.stream(contexts == null ? new Resource[0] : contexts)
-        .filter(java.util.Objects::nonNull).map(c -> term(c, "")).toList();
+        .filter(Objects::nonNull).map(c -> term(c, "")).toList();
     if (contexts != null && contexts.length > 0) {
       q.append(" VALUES ?g { ").append(String.join(" ", graphs)).append(" }");
     }
@@ -80,36 +137,43 @@ final class SkolemConnection extends SPARQLConnection {
   }
 
   @Override
-  public void add(Statement st, Resource... contexts) {
-    super.add(Skolem.out(st), contexts);
-  }
-
-  @Override
-  public void add(Iterable<? extends Statement> statements, Resource... contexts) {
-    super.add(skolemised(statements), contexts);
+  protected void addWithoutCommit(Statement st, Resource... contexts) {
+    addWithoutCommit(st.getSubject(), st.getPredicate(), st.getObject(),
+        contexts.length == 0 ? new Resource[] {st.getContext()} : contexts);
   }
 
   @Override
   protected void addWithoutCommit(Resource subject, IRI predicate, Value object, Resource... contexts) {
-    super.addWithoutCommit(Skolem.out(subject), predicate, Skolem.out(object), contexts);
+    for (Resource context : contexts.length == 0 ? new Resource[] {null} : contexts) {
+      pending.add(Values.getValueFactory().createStatement(subject, predicate, object, context));
+    }
   }
 
+  /** As the embedded store: the statement's own graph when none is given, every graph when it has none. */
   @Override
-  public void remove(Statement st, Resource... contexts) {
-    super.remove(Skolem.out(st), contexts);
+  protected void removeWithoutCommit(Statement st, Resource... contexts) {
+    removeWithoutCommit(st.getSubject(), st.getPredicate(), st.getObject(),
+        contexts.length == 0 && st.getContext() != null ? new Resource[] {st.getContext()} : contexts);
   }
 
-  @Override
-  public void remove(Iterable<? extends Statement> statements, Resource... contexts) {
-    super.remove(skolemised(statements), contexts);
-  }
-
+  /** A pattern, or a statement in every graph, is resolved to the statements it matches now. */
   @Override
   protected void removeWithoutCommit(Resource subject, IRI predicate, Value object, Resource... contexts) {
-    super.removeWithoutCommit(Skolem.out(subject), predicate, Skolem.out(object), contexts);
+    if (subject != null && predicate != null && object != null && contexts.length > 0) {
+      for (Resource context : contexts) {
+        pending.remove(Values.getValueFactory().createStatement(subject, predicate, object, context));
+      }
+      return;
+    }
+    try (RepositoryResult<Statement> matches = getStatements(subject, predicate, object, false, contexts)) {
+      matches.stream().toList().forEach(pending::remove);
+    }
   }
 
-  private static Iterable<Statement> skolemised(Iterable<? extends Statement> statements) {
-    return StreamSupport.stream(statements.spliterator(), false).map(st -> Skolem.out((Statement) st)).toList();
+  @Override
+  public void clear(Resource... contexts) {
+    boolean local = startLocalTransaction();
+    pending.clear(contexts);
+    conditionalCommit(local);
   }
 }

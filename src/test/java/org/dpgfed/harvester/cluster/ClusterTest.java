@@ -9,12 +9,16 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.config.ConfigLoader;
 import org.dpgfed.harvester.testing.ChildNode;
 import org.dpgfed.harvester.testing.FakeRegistry;
+import org.dpgfed.harvester.testing.Http;
 import org.dpgfed.harvester.testing.TestFuseki;
 import org.dpgfed.harvester.testing.TestNode;
 import org.junit.jupiter.api.AfterEach;
@@ -74,14 +78,26 @@ class ClusterTest {
       TestNode.await(registry.awaitHits("/" + id, 3));
     }
     assertServedOncePerTick(registry);
+    Map<String, Set<String>> listedByA = new HashMap<>();
+    for (String id : SOURCES) {
+      listedByA.put(id, runIds(Http.get(a.url("/api/sources/" + id + "/runs"), null).body()));
+    }
 
     a.kill();
     for (String id : SOURCES) {
       TestNode.await(registry.awaitHits("/" + id, registry.hits("/" + id) + 2));
       JsonObject last = b.awaitRun(b.source(id).getJsonObject("status").getJsonObject("lastRun").getString("id"));
       assertTrue(last.getString("status").matches("succeeded|unchanged"), id + " is harvested by the node left: " + last);
+      Set<String> listedByB = runIds(b.getText("/api/sources/" + id + "/runs"));
+      assertTrue(listedByB.containsAll(listedByA.get(id)), id + ": node B lists every run, node A's too: " + listedByB
+          + " lacks some of " + listedByA.get(id));
     }
     assertServedOncePerTick(registry);
+  }
+
+  private static Set<String> runIds(String page) {
+    return new JsonObject(page).getJsonArray("items").stream().map(item -> ((JsonObject) item).getString("id"))
+        .collect(Collectors.toSet());
   }
 
   /** No two fetches of a source less than half a period apart: a tick served twice would be. */

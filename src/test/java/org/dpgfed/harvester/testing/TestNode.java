@@ -57,6 +57,12 @@ public final class TestNode implements AutoCloseable {
     return env;
   }
 
+  /** The store a node started on {@code dataDir} uses (embedded, or the test Fuseki's dataset), opened here. */
+  public static org.dpgfed.harvester.store.TripleStore openStore(Path dataDir) {
+    Config config = ConfigLoader.load(null, environment(dataDir));
+    return org.dpgfed.harvester.store.Stores.open(config.store(), org.dpgfed.harvester.store.WriterLock.local());
+  }
+
   public static TestNode start(Vertx vertx, Path dataDir) {
     return start(vertx, null, environment(dataDir));
   }
