@@ -176,7 +176,7 @@ public final class Main {
     Fetcher fetcher = new Fetcher(vertx, config.harvest());
     Reconciler reconciler = new Reconciler(store, iris, new PrivateContacts(iris, config.privacy().storeContacts()), feed, clock);
     Harvester harvester = new Harvester(vertx, harvestPool, sources, runs, store, adapters, fetcher, iris, clock, feed,
-        config.harvest(), reconciler, claims);
+        config.harvest(), reconciler, claims, config.store().dataDir().resolve("spill"));
     if (claims.shared()) {
       shareRegistry(new RegistryEvents(vertx), sources, runs, harvester, apiPool);
     }

@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.dpgfed.harvester.model.Iris;
 import org.dpgfed.harvester.registry.ProductsChanged;
 import org.dpgfed.harvester.vocab.DPG;
@@ -50,7 +51,8 @@ public final class FeedLog implements ProductsChanged {
    * lists any more.
    */
   @Override
-  public Pending prepare(RepositoryConnection committed, Collection<IRI> touched, IRI graph, Model content, Instant now) {
+  public Pending prepare(RepositoryConnection committed, Collection<IRI> touched, IRI graph, Function<IRI, Model> content,
+      Instant now) {
     long first = lastSequence(committed);
     long sequence = first;
     List<Statement> members = new ArrayList<>(); // a plain list: written once, never searched
@@ -108,10 +110,10 @@ public final class FeedLog implements ProductsChanged {
    * The product's statements in every source graph, the blank nodes they lead to, and the records
    * listing it; {@code graph}'s part comes from {@code content} instead of the store.
    */
-  private Model description(RepositoryConnection conn, IRI product, IRI graph, Model content) {
+  private Model description(RepositoryConnection conn, IRI product, IRI graph, Function<IRI, Model> content) {
     Model m = new LinkedHashModel();
     if (content != null) {
-      fromContent(content, product, m);
+      fromContent(content.apply(product), product, m);
     }
     for (Statement st : QueryResults.asModel(conn.getStatements(product, null, null, false))) {
       if (isSourceGraph(st.getContext()) && !st.getContext().equals(graph)) {

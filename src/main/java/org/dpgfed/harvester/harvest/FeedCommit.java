@@ -114,8 +114,7 @@ final class FeedCommit {
       ctx.runs().writeProblems(conn, done[0].id(), problems);
       Instant at = done[0].finishedAt();
       ctx.productsChanged().changed(conn, apply.touched(), at);
-      reconciling.apply(conn, new RecordMinter.Minted(new LinkedHashModel(), List.of(), List.of(), refused.size(),
-          new LinkedHashModel(), identities));
+      reconciling.apply(conn, identities, new LinkedHashModel());
     });
     ctx.runs().remember(done[0]);
     return done[0];

@@ -20,7 +20,6 @@ import org.dpgfed.harvester.registry.Retrieval;
 import org.dpgfed.harvester.registry.Run;
 import org.dpgfed.harvester.registry.Source;
 import org.dpgfed.harvester.source.AdaptedPage;
-import org.dpgfed.harvester.source.AdaptedRecord;
 import org.dpgfed.harvester.source.AdapterException;
 import org.dpgfed.harvester.source.Page;
 import org.dpgfed.harvester.source.SourceAdapter;
@@ -28,8 +27,8 @@ import org.dpgfed.harvester.source.StreamingAdapter;
 
 /**
  * One run of one source: fetch a page (conditionally, when the last applied run left validators),
- * adapt it and let its bytes go, fetch the next page while there is one, then mint and commit
- * everything in one transaction. A watchdog fails the run if fetching and reading outlast
+ * adapt it, keep its records in a file and let the page go, fetch the next page while there is
+ * one, then mint and commit everything in one transaction. A watchdog fails the run if fetching and reading outlast
  * {@code harvest.runTimeout}, and closes the fetch under way. Any failure leaves the source's
  * graph as it was.
  */
@@ -42,7 +41,8 @@ final class HarvestJob {
   private final BooleanSupplier forced;
   private final Future<Void> stop;
 
-  private final List<AdaptedRecord> records = new ArrayList<>();
+  private RecordSpill spill;
+  private RunRecords records;
   private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
   private final Set<String> pagesSeen = new HashSet<>();
   private final MessageDigest digest;
@@ -72,6 +72,7 @@ final class HarvestJob {
             .compose(since -> harvestPage(source.url(), since)))
         .compose(v -> ctx.workers().executeBlocking(() -> commit(running), false))
         .recover(err -> ctx.workers().executeBlocking(() -> fail(running, err), false))
+        .eventually(() -> ctx.workers().executeBlocking(this::closeSpill, false))
         .onComplete(ar -> watch.close());
   }
 
@@ -87,6 +88,8 @@ final class HarvestJob {
 
   /** Records the run as running; answers the validators of the last applied run to fetch with. */
   private Validators start(Run running) {
+    spill = new RecordSpill(ctx.spillDir());
+    records = new RunRecords(source.id(), ctx.iris(), spill);
     ctx.sources().whileRegistered(source, () -> {
       ctx.runs().save(running);
       return running;
@@ -137,7 +140,7 @@ final class HarvestJob {
     }).mapEmpty();
   }
 
-  /** Reads one page; only its records stay (checked and compact), its bytes go with the returned future's page. */
+  /** Reads one page; its records go to the run's file (checked), its bytes go with the returned future's page. */
   private AdaptedPage adapt(Fetcher.Fetched fetched) throws AdapterException {
     digest.update(fetched.body());
     AdaptedPage page = adapter.adapt(new Page(fetched.url(), fetched.contentType(), fetched.body()));
@@ -147,7 +150,7 @@ final class HarvestJob {
 
   private void keep(AdaptedPage page) {
     if (!watch.isOver()) {
-      records.addAll(PageRecords.keep(page.records()));
+      Shapes.standard().check(page.records()).forEach(records::add);
       problems.addAll(page.problems());
     }
   }
@@ -156,6 +159,13 @@ final class HarvestJob {
   private Retrieval retrieval() {
     Retrieval r = retrieval;
     return new Retrieval(r.httpStatus(), r.etag(), r.lastModified(), notModified ? null : HexFormat.of().formatHex(digest.digest()));
+  }
+
+  private Void closeSpill() {
+    if (spill != null) {
+      spill.close();
+    }
+    return null;
   }
 
   private Run fail(Run running, Throwable err) {

@@ -58,9 +58,10 @@ public final class Harvester {
   private final List<Consumer<Run>> finishedListeners = new CopyOnWriteArrayList<>();
   private final Promise<Void> stopping = Promise.promise();
 
+  /** @param spillDir where runs keep their records until they commit; cleared now */
   public Harvester(Vertx vertx, WorkerExecutor workers, SourceRegistry sources, RunLog runs, TripleStore store,
       Adapters adapters, Fetcher fetcher, Iris iris, Clock clock, ProductsChanged productsChanged,
-      Config.Harvest settings, Reconciler reconciler, SourceClaims claims) {
+      Config.Harvest settings, Reconciler reconciler, SourceClaims claims, java.nio.file.Path spillDir) {
     this.vertx = vertx;
     this.workers = workers;
     this.sources = sources;
@@ -68,7 +69,8 @@ public final class Harvester {
     this.adapters = adapters;
     this.clock = clock;
     this.context = new HarvestContext(vertx, fetcher, workers, store, sources, runs, iris, clock, settings,
-        productsChanged, reconciler);
+        productsChanged, reconciler, spillDir);
+    RecordSpill.clear(spillDir); // what runs a crash interrupted had kept
     this.admission = new Admission(claims, sources, runs, workers, clock);
   }
 

@@ -11,6 +11,7 @@ import org.dpgfed.harvester.registry.PrivateContacts;
 import org.dpgfed.harvester.registry.ProductsChanged;
 import org.dpgfed.harvester.store.TripleStore;
 import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 
 /**
@@ -78,21 +79,22 @@ public final class Reconciler {
     }
 
     /** In the run's transaction, after its graph was replaced: the index, other graphs, contacts. */
-    void apply(RepositoryConnection conn, RecordMinter.Minted minted) {
-      apply(conn, minted, iris.sourceGraph(sourceId), productsBefore);
+    void apply(RepositoryConnection conn, Map<IRI, IdentityIndex.Entry> identities, Model runContacts) {
+      apply(conn, identities, runContacts, iris.sourceGraph(sourceId), productsBefore);
     }
 
     /**
      * In an unchanged run's transaction: the graph was kept, so it is realigned like the others
      * (a node that stored it before it kept an index, or with another privacy setting, catches up).
      */
-    void applyKept(RepositoryConnection conn, RecordMinter.Minted minted) {
-      apply(conn, minted, null, Map.of());
+    void applyKept(RepositoryConnection conn, Map<IRI, IdentityIndex.Entry> identities, Model runContacts) {
+      apply(conn, identities, runContacts, null, Map.of());
     }
 
-    private void apply(RepositoryConnection conn, RecordMinter.Minted minted, IRI written, Map<IRI, IRI> before) {
-      index.replace(conn, sourceId, minted.identities());
-      contacts.replace(conn, sourceId, minted.contacts());
+    private void apply(RepositoryConnection conn, Map<IRI, IdentityIndex.Entry> identities, Model runContacts, IRI written,
+        Map<IRI, IRI> before) {
+      index.replace(conn, sourceId, identities);
+      contacts.replace(conn, sourceId, runContacts);
       Set<IRI> touched = new Realignment(conn, iris, written).apply(matches, before);
       if (!touched.isEmpty()) {
         productsChanged.changed(conn, touched, clock.instant());

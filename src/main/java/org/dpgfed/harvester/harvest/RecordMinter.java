@@ -1,9 +1,6 @@
 package org.dpgfed.harvester.harvest;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dpgfed.harvester.model.Iris;
@@ -63,42 +60,33 @@ public final class RecordMinter {
 
   /** Like {@link #mint(String, IRI, List, Provenance)}, with products decided by {@code productKeys}. */
   Minted mint(String sourceId, IRI run, List<AdaptedRecord> adapted, Provenance provenance, ProductKeys productKeys) {
-    List<Problem> problems = new ArrayList<>();
-    Map<String, AdaptedRecord> byLocalId = new LinkedHashMap<>();
-    int invalid = 0;
-    for (AdaptedRecord record : adapted) {
-      String localId = Identity.localId(record);
-      String label = localId == null ? sourceId : iris.record(sourceId, localId).stringValue();
-      record.problems().forEach(p -> problems.add(p.withRecord(label)));
-      if (localId == null) {
-        problems.add(Problem.violation(sourceId, null, "a record has no id, repository or website to name it by"));
-        invalid++;
-      } else if (!record.valid()) {
-        invalid++;
-      } else if (byLocalId.put(localId, record) != null) {
-        problems.add(Problem.warning(label, null, "two records have the id '" + localId + "'; the last one wins"));
-      }
-    }
-    Map<IRI, IdentityIndex.Entry> identities = identities(sourceId, byLocalId);
-    Map<IRI, Reconciliation.Match> matches = productKeys.keys(identities);
+    RunRecords records = new RunRecords(sourceId, iris, RunRecords.inMemory());
+    adapted.forEach(records::add);
+    MintedContent content = new MintedContent(this, records, productKeys.keys(records.identities()), run, provenance);
     Model graph = new LinkedHashModel();
-    Model contacts = new LinkedHashModel();
-    List<IRI> records = new ArrayList<>();
-    byLocalId.forEach((localId, record) -> {
-      IRI recordIri = iris.record(sourceId, localId);
-      records.add(recordIri);
-      Reconciliation.Match match = matches.get(recordIri);
-      describe(graph, record, recordIri, iris.product(match.key()), sourceId, run);
-      if (match.rule() != null) {
-        graph.add(recordIri, DPG.MATCHED_BY, match.rule());
-      }
-      separateContacts(graph, contacts, recordIri);
-      if (provenance != null) {
-        graph.add(recordIri, PROV.WAS_DERIVED_FROM, Values.iri(provenance.document()));
-        graph.add(recordIri, PROV.GENERATED_AT_TIME, Values.literal(provenance.at().toString(), XSD.DATETIME));
-      }
-    });
-    return new Minted(graph, records, problems, invalid, contacts, identities);
+    content.forEachBatch(graph::addAll);
+    return new Minted(graph, records.records(), records.problems(), records.invalid(), content.contacts(),
+        records.identities());
+  }
+
+  /** One record's statements, with its product as {@code match} says; the people it names go to {@code contacts}. */
+  Model mintRecord(AdaptedRecord record, IRI recordIri, Reconciliation.Match match, String sourceId, IRI run,
+      Provenance provenance, Model contacts) {
+    Model graph = new LinkedHashModel();
+    describe(graph, record, recordIri, iris.product(match.key()), sourceId, run);
+    if (match.rule() != null) {
+      graph.add(recordIri, DPG.MATCHED_BY, match.rule());
+    }
+    separateContacts(graph, contacts, recordIri);
+    if (provenance != null) {
+      graph.add(recordIri, PROV.WAS_DERIVED_FROM, Values.iri(provenance.document()));
+      graph.add(recordIri, PROV.GENERATED_AT_TIME, Values.literal(provenance.at().toString(), XSD.DATETIME));
+    }
+    return graph;
+  }
+
+  IRI product(Reconciliation.Match match) {
+    return iris.product(match.key());
   }
 
   /** Moves the people a record names out of the graph: they never go where the public can read. */
@@ -141,11 +129,5 @@ public final class RecordMinter {
     return (Resource) swap((Value) value, recordIri, product);
   }
 
-  private Map<IRI, IdentityIndex.Entry> identities(String sourceId, Map<String, AdaptedRecord> byLocalId) {
-    Map<IRI, IdentityIndex.Entry> entries = new HashMap<>();
-    byLocalId.forEach((localId, record) -> {
-      entries.put(iris.record(sourceId, localId), Identity.entry(record, sourceId, localId));
-    });
-    return entries;
-  }
+
 }

@@ -11,9 +11,7 @@ import org.dpgfed.harvester.registry.ProductsChanged;
 import org.dpgfed.harvester.registry.Run;
 import org.dpgfed.harvester.registry.RunStatus;
 import org.dpgfed.harvester.registry.Source;
-import org.dpgfed.harvester.source.AdaptedRecord;
 import org.dpgfed.harvester.store.TripleStore;
-import org.eclipse.rdf4j.repository.RepositoryConnection;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
@@ -28,11 +26,10 @@ final class RunCommit {
   /**
    * What the run read.
    *
-   * @param records every adapted record, already checked against the shapes; emptied once minted, so the
-   *     commit holds only the graph
+   * @param records every adapted record, already checked against the shapes, kept where the run keeps them
    * @param paged more than one page was read (validators then describe only the first: not kept)
    */
-  record Harvested(List<AdaptedRecord> records, List<Problem> problems, Retrieval retrieval, boolean notModified,
+  record Harvested(RunRecords records, List<Problem> problems, Retrieval retrieval, boolean notModified,
       boolean paged) {}
 
   private final HarvestContext ctx;
@@ -65,33 +62,32 @@ final class RunCommit {
 
   /** Mints with the products reconciliation decides, then applies, holding the reconciliation. */
   private Run commit(Run run, Harvested h, Reconciler.Session reconciling) {
-    RecordMinter.Minted minted = new RecordMinter(ctx.iris()).mint(source.id(), ctx.iris().run(run.id()),
-        h.records(), new RecordMinter.Provenance(source.url(), ctx.clock().instant()),
-        reconciling);
-    h.records().clear();
+    RunRecords records = h.records();
+    MintedContent minted = new MintedContent(new RecordMinter(ctx.iris()), records, reconciling.keys(records.identities()),
+        ctx.iris().run(run.id()), new RecordMinter.Provenance(source.url(), ctx.clock().instant()));
     List<Problem> all = new ArrayList<>(h.problems());
-    all.addAll(minted.problems());
+    all.addAll(records.problems());
     Retrieval applied = h.paged() ? new Retrieval(null, null, null, h.retrieval().contentHash()) : h.retrieval();
     String hash = h.retrieval().contentHash();
     if (hash != null && hash.equals(ctx.sources().applied(source.id()).contentHash())) {
-      return unchanged(run, minted.records().size(), minted.invalid(), all, applied,
-          conn -> reconciling.applyKept(conn, minted));
+      return unchanged(run, records.records().size(), records.invalid(), all, applied,
+          conn -> reconciling.applyKept(conn, records.identities(), minted.contacts()));
     }
-    checkRemovals(minted.records());
+    checkRemovals(records.records());
     Run[] done = new Run[1];
     java.time.Instant now = ctx.clock().instant();
-    ctx.store().replaceGraph(graph, minted.graph(), new TripleStore.Replacement<ProductsChanged.Pending>() {
+    ctx.store().replaceGraph(graph, minted, new TripleStore.Replacement<ProductsChanged.Pending>() {
       @Override
       public ProductsChanged.Pending prepare(RepositoryConnection committed, TripleStore.Replaced replaced) {
-        return ctx.productsChanged().prepare(committed, replaced.products(), graph, minted.graph(), now);
+        return ctx.productsChanged().prepare(committed, replaced.products(), graph, minted::about, now);
       }
 
       @Override
       public void write(RepositoryConnection conn, TripleStore.Replaced replaced, ProductsChanged.Pending feed) {
-        done[0] = run.finished(RunStatus.SUCCEEDED, minted.records().size(), replaced.triples(),
-            replaced.added(), replaced.removed(), minted.invalid(), ctx.clock().instant());
+        done[0] = run.finished(RunStatus.SUCCEEDED, records.records().size(), replaced.triples(),
+            replaced.added(), replaced.removed(), records.invalid(), ctx.clock().instant());
         ctx.sources().writeApplied(conn, source.id(), applied);
-        reconciling.apply(conn, minted);
+        reconciling.apply(conn, records.identities(), minted.contacts());
         feed.write(conn);
         ctx.runs().write(conn, done[0]);
         ctx.runs().writeProblems(conn, done[0].id(), all);

@@ -2,13 +2,14 @@ package org.dpgfed.harvester.registry;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.function.Function;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 
 /**
  * Told which products a write touched. A graph replacement prepares on the committed state (with
- * the graph's new content at hand) and writes in the replacing transaction; small changes are
+ * the graph's new content at hand, product by product) and writes in the replacing transaction; small changes are
  * told inside their transaction.
  */
 public interface ProductsChanged {
@@ -23,9 +24,11 @@ public interface ProductsChanged {
   /**
    * @param committed a connection on the committed state
    * @param graph the graph being replaced (its committed content is out of date), or null
-   * @param content the graph's new content (empty when it is dropped), or null when {@code graph} is null
+   * @param content the graph's new statements about a product (its description and the records listing
+   *     it; empty when the graph is dropped), or null when {@code graph} is null
    */
-  Pending prepare(RepositoryConnection committed, Collection<IRI> products, IRI graph, Model content, Instant when);
+  Pending prepare(RepositoryConnection committed, Collection<IRI> products, IRI graph, Function<IRI, Model> content,
+      Instant when);
 
   /** Inside a transaction whose own changes are small. */
   default void changed(RepositoryConnection conn, Collection<IRI> products, Instant when) {

@@ -129,7 +129,7 @@ public final class SourceRegistry {
     require(id);
     IRI graph = iris.sourceGraph(id);
     store.write(committed -> productsChanged.prepare(committed, TripleStore.products(committed, graph), graph,
-        new LinkedHashModel(), clock.instant()), (conn, feed) -> {
+        product -> new LinkedHashModel(), clock.instant()), (conn, feed) -> {
           conn.remove(iris.source(id), null, null, iris.metaGraph());
           RunLog.removeRunsOf(conn, iris, id);
           new IdentityIndex(iris).remove(conn, id);

@@ -1,6 +1,7 @@
 package org.dpgfed.harvester.store;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -132,25 +133,67 @@ public final class TripleStore implements AutoCloseable {
     void write(RepositoryConnection conn, Replaced replaced, T prepared);
   }
 
+  /** A graph's new content, which may be too large to hold: read in batches, as often as needed. */
+  public interface Content {
+    /** The catalogue records it holds. */
+    Set<Resource> records();
+
+    /** The products its records are about. */
+    Set<IRI> products();
+
+    /** Hands every statement over, batch by batch. */
+    void forEachBatch(Consumer<Collection<Statement>> batch);
+  }
+
   /**
    * Replaces a graph's content in one transaction, so a query sees the old graph or the new one,
    * never a mixture; {@code also} writes the bookkeeping that must land with it.
    */
   public <T> Replaced replaceGraph(IRI graph, Model content, Replacement<T> also) {
-    Set<Resource> after = content.filter(null, RDF.TYPE, DCAT.CATALOG_RECORD).subjects();
+    return replaceGraph(graph, new Content() {
+      @Override
+      public Set<Resource> records() {
+        return content.filter(null, RDF.TYPE, DCAT.CATALOG_RECORD).subjects();
+      }
+
+      @Override
+      public Set<IRI> products() {
+        Set<IRI> products = new HashSet<>();
+        content.filter(null, FOAF.PRIMARY_TOPIC, null).objects().forEach(o -> {
+          if (o instanceof IRI product) {
+            products.add(product);
+          }
+        });
+        return products;
+      }
+
+      @Override
+      public void forEachBatch(Consumer<Collection<Statement>> batch) {
+        batch.accept(content);
+      }
+    }, also);
+  }
+
+  /**
+   * As {@link #replaceGraph(IRI, Model, Replacement)}, with content added batch by batch within
+   * the one transaction (the store's change set, not the caller, holds what is not yet committed).
+   */
+  public <T> Replaced replaceGraph(IRI graph, Content content, Replacement<T> also) {
     Replaced[] result = new Replaced[1];
     write(conn -> {
       Set<IRI> products = products(conn, graph);
-      content.filter(null, FOAF.PRIMARY_TOPIC, null).objects().forEach(o -> {
-        if (o instanceof IRI product) {
-          products.add(product);
-        }
-      });
-      result[0] = new Replaced(records(conn, graph), after, products, content.size());
+      products.addAll(content.products());
+      result[0] = new Replaced(records(conn, graph), content.records(), products, 0);
       return also.prepare(conn, result[0]);
     }, (conn, prepared) -> {
       conn.clear(graph);
-      conn.add(content, graph);
+      long[] triples = {0};
+      content.forEachBatch(batch -> {
+        conn.add(batch, graph);
+        triples[0] += batch.size();
+      });
+      Replaced r = result[0];
+      result[0] = new Replaced(r.recordsBefore(), r.recordsAfter(), r.products(), triples[0]);
       also.write(conn, result[0], prepared);
     });
     return result[0];

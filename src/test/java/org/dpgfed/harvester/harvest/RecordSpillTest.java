@@ -1,0 +1,83 @@
+package org.dpgfed.harvester.harvest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dpgfed.harvester.source.AdaptedRecord;
+import org.dpgfed.harvester.source.Golden;
+import org.dpgfed.harvester.source.Page;
+import org.dpgfed.harvester.source.dpga.DpgaJsonAdapter;
+import org.dpgfed.harvester.source.publiccode.PubliccodeYamlAdapter;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.util.Models;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run keeps its records in a file, not in memory, and mints from the file what it would have minted from memory. */
+class RecordSpillTest {
+  @TempDir
+  Path dir;
+
+  private static List<AdaptedRecord> records() throws Exception {
+    List<AdaptedRecord> records = new ArrayList<>(new DpgaJsonAdapter().adapt(new Page("http://127.0.0.1/dpgs",
+        "application/json", Files.readAllBytes(Path.of("src/test/resources/e2e/registry-v1.json")))).records());
+    records.addAll(new PubliccodeYamlAdapter().adapt(new Page("http://127.0.0.1/publiccode.yml", "application/yaml",
+        Golden.resource("source/publiccode/v0.2.yml"))).records());
+    return Shapes.standard().check(records);
+  }
+
+  @Test
+  void givesEachRecordBackAsItWasKept() throws Exception {
+    try (RecordSpill spill = new RecordSpill(dir)) {
+      List<AdaptedRecord> records = records();
+      List<Long> handles = records.stream().map(spill::keep).toList();
+      for (int i = records.size() - 1; i >= 0; i--) {
+        AdaptedRecord back = spill.get(handles.get(i));
+        assertEquals(records.get(i).id(), back.id());
+        assertEquals(records.get(i).otherIds(), back.otherIds());
+        assertTrue(Models.isomorphic(records.get(i).description(), back.description()), "record " + i);
+      }
+    }
+  }
+
+  @Test
+  void mintsTheSameGraphAndContactsFromTheFileAsFromMemory() throws Exception {
+    try (RecordSpill spill = new RecordSpill(dir)) {
+      MintedContent fromFile = minted(spill);
+      MintedContent fromMemory = minted(RunRecords.inMemory());
+      assertTrue(Models.isomorphic(graph(fromMemory), graph(fromFile)));
+      assertFalse(fromMemory.contacts().isEmpty(), "the records name people");
+      assertTrue(Models.isomorphic(fromMemory.contacts(), fromFile.contacts()));
+    }
+  }
+
+  @Test
+  void leavesNoFileOnceClosedAndClearsFilesACrashLeft() throws Exception {
+    new RecordSpill(dir).close();
+    assertEquals(0, Files.list(dir).count());
+    RecordSpill left = new RecordSpill(dir);
+    left.keep(records().get(0));
+    RecordSpill.clear(dir);
+    assertEquals(0, Files.list(dir).count());
+    left.close();
+  }
+
+  private MintedContent minted(RunRecords.Keeper keeper) throws Exception {
+    RunRecords run = new RunRecords("s", Golden.IRIS, keeper);
+    records().forEach(run::add);
+    return new MintedContent(new RecordMinter(Golden.IRIS), run, ProductKeys.WITHIN_RUN.keys(run.identities()),
+        Golden.RUN, null);
+  }
+
+  private static Model graph(MintedContent content) {
+    Model graph = new org.eclipse.rdf4j.model.impl.LinkedHashModel();
+    content.forEachBatch(graph::addAll);
+    return graph;
+  }
+}
