@@ -1,7 +1,6 @@
 package org.dpgfed.harvester.bench;
 
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,8 +13,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import org.eclipse.rdf4j.model.Statement;
-import org.eclipse.rdf4j.rio.RDFFormat;
-import org.eclipse.rdf4j.rio.Rio;
 
 /**
  * The benchmark: {@code mvn -Pbench} (settings as system properties: bench.records, bench.seconds,
@@ -67,6 +64,10 @@ public final class Benchmark {
     return seconds;
   }
 
+  int reps() {
+    return reps;
+  }
+
   /** Starts one of our nodes in its own JVM with an empty data directory and no configured sources. */
   Child node(String heap, Map<String, String> extra) throws Exception {
     int port = nextPort++;
@@ -86,14 +87,15 @@ public final class Benchmark {
   }
 
   private void harvestAndQuery(SourceServer server) throws Exception {
-    try (Child ours = node("4g", Map.of())) {
+    try (Child ours = node(SparqlComparison.OURS_HEAP, Map.of())) {
       NodeClient client = new NodeClient(ours.base);
       Map<String, String> urls = Map.of("dpga-json", server.url("/dpga.json"),
           "publiccode-catalog", server.url("/catalog?page=1"), "rdf", server.url("/datasets.ttl"));
-      for (String format : List.of("dpga-json", "publiccode-catalog", "rdf")) {
+      boolean measured = only.contains("harvest"); // else harvest only what the SPARQL comparison queries, once
+      for (String format : measured ? List.of("dpga-json", "publiccode-catalog", "rdf") : List.of("dpga-json", "publiccode-catalog")) {
         List<Double> recordRates = new ArrayList<>();
         List<Double> tripleRates = new ArrayList<>();
-        for (int rep = 1; rep <= reps; rep++) {
+        for (int rep = 1; rep <= (measured ? reps : 1); rep++) {
           JsonObject run;
           long start = System.nanoTime();
           try {
@@ -110,7 +112,7 @@ public final class Benchmark {
           recordRates.add(run.getInteger("records") / seconds);
           tripleRates.add(run.getLong("triples") / seconds);
         }
-        if (!recordRates.isEmpty()) {
+        if (measured && !recordRates.isEmpty()) {
           table.add("harvest", format + " records/s", Table.median(recordRates), Double.NaN, "rec/s", records + " records");
           table.add("harvest", format + " triples/s vs raw LMDB", Table.median(tripleRates), rawLoadRate(client,
               BASE + "/graph/source/" + format.replace("-json", "") + "-1"), "triples/s", "raw: best of 1 txn, 10k batches");
@@ -182,13 +184,6 @@ public final class Benchmark {
       }
     }
     Files.createDirectories(dir);
-  }
-
-  /** Serialises statements as N-Triples. */
-  static byte[] ntriples(List<Statement> statements) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Rio.write(statements, out, RDFFormat.NTRIPLES);
-    return out.toByteArray();
   }
 
   static Function<Random, String> fixed(String query) {

@@ -29,6 +29,11 @@ final class Child implements AutoCloseable {
     this.gcLog = gcLog;
   }
 
+  /** The JVM settings {@link #start} gives a child, for the table. */
+  static String jvm(String heap) {
+    return "java " + System.getProperty("java.version") + " -Xmx" + heap + ", default GC and flags";
+  }
+
   static Child start(String heap, String mainClass, List<String> args, Map<String, String> env, int port, Path dir)
       throws IOException {
     Files.createDirectories(dir);
