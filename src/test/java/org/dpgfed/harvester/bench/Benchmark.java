@@ -28,7 +28,6 @@ public final class Benchmark {
   private final int memoryRecords = Integer.getInteger("bench.memoryRecords", 1_000_000);
   private final String only = System.getProperty("bench.only", "harvest,sparql,replace,memory,startup");
   private final Table table = new Table(Machine.describe());
-  private int nextPort = 18400;
 
   public static void main(String[] args) throws Exception {
     new Benchmark().run();
@@ -70,7 +69,7 @@ public final class Benchmark {
 
   /** Starts one of our nodes in its own JVM with an empty data directory and no configured sources. */
   Child node(String heap, Map<String, String> extra) throws Exception {
-    int port = nextPort++;
+    int port = Child.freePort();
     Path dir = OUT.resolve("node-" + port);
     Files.createDirectories(dir);
     Path config = dir.resolve("bench.yaml");
@@ -152,7 +151,7 @@ public final class Benchmark {
   private void startup() throws Exception {
     List<Double> times = new ArrayList<>();
     for (int rep = 0; rep < reps; rep++) {
-      int port = nextPort++;
+      int port = Child.freePort();
       Path dir = OUT.resolve("startup-" + port);
       long start = System.nanoTime();
       try (Child child = Child.start("1g", "org.dpgfed.harvester.Main", List.of(), Map.of("DPG_HTTP_PORT",

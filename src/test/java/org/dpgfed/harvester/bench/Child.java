@@ -29,6 +29,16 @@ final class Child implements AutoCloseable {
     this.gcLog = gcLog;
   }
 
+  /**
+   * A port free now on 127.0.0.1 (fixed ports would meet another benchmark on the same machine,
+   * whose server would then answer our readiness checks).
+   */
+  static int freePort() throws IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
   /** The JVM settings {@link #start} gives a child, for the table. */
   static String jvm(String heap) {
     return "java " + System.getProperty("java.version") + " -Xmx" + heap + ", default GC and flags";

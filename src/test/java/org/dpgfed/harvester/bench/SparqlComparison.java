@@ -38,7 +38,7 @@ final class SparqlComparison {
   }
 
   void measure(String graphA, String graphB) throws Exception {
-    int port = 18399;
+    int port = Child.freePort();
     bench.table().add("sparql", "servers", Double.NaN, Double.NaN, "", "ours: " + Child.jvm(OURS_HEAP)
         + "; reference: Apache Jena Fuseki " + org.apache.jena.Jena.VERSION + ", in-memory TxnMem dataset, " + Child.jvm(FUSEKI_HEAP));
     try (Child fuseki = Child.start(FUSEKI_HEAP, FusekiMain.class.getName(), List.of(String.valueOf(port)), Map.of(), port,
