@@ -79,6 +79,7 @@ public final class Benchmark {
         "DPG_ALLOW_PRIVATE_NETWORKS", "true", "DPG_HARVEST_MAX_BODY_BYTES", "4000000000",
         "DPG_HARVEST_TOTAL_TIMEOUT", "PT2H", "DPG_HARVEST_FIRST_BYTE_TIMEOUT", "PT10M", "DPG_SPARQL_TIMEOUT", "PT120S"));
     env.put("DPG_SPARQL_MAX_ROWS", "1000000");
+    env.put("DPG_SPARQL_CLIENT_BUDGET", "PT1000H"); // every benchmark client comes from 127.0.0.1
     env.putAll(extra);
     Child child = Child.start(heap, "org.dpgfed.harvester.Main", List.of("--config", config.toString()), env, port, dir);
     child.awaitReady("/health", System.nanoTime());
