@@ -168,7 +168,7 @@ public final class Benchmark {
   private static double awaitTrue(Child child, String path, long start) throws Exception {
     while (true) {
       child.awaitReady("/health", start);
-      HttpResponse<String> r = Child.HTTP.send(HttpRequest.newBuilder(URI.create(child.base + path)).GET().build(),
+      HttpResponse<String> r = Child.HTTP.send(HttpRequest.newBuilder(URI.create(child.base + path)).timeout(java.time.Duration.ofSeconds(5)).GET().build(),
           HttpResponse.BodyHandlers.ofString());
       if (r.body().contains("true")) {
         return (System.nanoTime() - start) / 1e9;

@@ -64,12 +64,12 @@ final class Child implements AutoCloseable {
         throw new IllegalStateException("the child process ended with " + process.exitValue());
       }
       try {
-        if (HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        if (HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5)).GET().build(),
             HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
           return (System.nanoTime() - startNanos) / 1e9;
         }
       } catch (IOException notYet) {
-        // not listening yet
+        // not listening yet, or a request lost while starting (then the timeout ends it)
       }
       Thread.sleep(20);
     }
