@@ -43,10 +43,12 @@
     showButtons();
   });
   var form = document.getElementById('register');
-  var FIELDS = ['id', 'title', 'url', 'format', 'schedule'];
+  // Every setting of a source is in the form, so that an edit (a PUT, which replaces them all) keeps
+  // those it does not change.
+  var FIELDS = ['id', 'title', 'url', 'format', 'schedule', 'country', 'query'];
   form.addEventListener('submit', function (event) {
     event.preventDefault();
-    var body = {};
+    var body = {enabled: form.elements.enabled.checked};
     FIELDS.forEach(function (name) {
       var value = form.elements[name].value.trim();
       if (value) { body[name] = value; }
@@ -60,6 +62,7 @@
     FIELDS.forEach(function (name) {
       form.elements[name].value = name === 'id' ? button.dataset.source : button.dataset[name];
     });
+    form.elements.enabled.checked = button.dataset.enabled === 'true';
     form.elements.id.readOnly = true;
     form.elements.title.focus();
     say(button.textContent + ': ' + button.dataset.source);

@@ -178,8 +178,8 @@ public final class Main {
             new CatalogHandler(store, sparqlPool, iris, config.node()),
             new VoidHandler(store, sparqlPool, iris, config.node(), sources, runs),
             new FeedHandler(store, sparqlPool, new FeedPages(iris, config.node().feedPageSize()))),
-        Ui.create(store, apiPool, iris.base(), config, new Ui.Registry(sources, runs, harvester::nextRunAt, checked.formats()),
-            clock),
+        Ui.create(store, apiPool, iris.base(), config, new Ui.Registry(sources, runs, harvester::nextRunAt, checked.formats(),
+            harvester::onRunFinished), clock, metrics.registry()),
         new Operations(new SparqlMetrics(metrics.registry(), config.sparql().timeout()),
             new MetricsHandler(metrics, new NodeGauges(metrics.registry(), store, config.store().dataDir().resolve("store"), stale), apiPool),
             new BackupApi(store, iris, apiPool, config.store().dataDir())));
@@ -249,6 +249,7 @@ public final class Main {
     router.get("/explore").handler(ui.explore());
     router.get("/query").handler(ui.query());
     router.get("/sources").handler(ui.sources());
+    router.get("/assets/*").handler(ui.assets());
 
     // Gate, the first handler of every path, answers 503 before the store is open and while stopping.
     router.get("/health").handler(health::live);

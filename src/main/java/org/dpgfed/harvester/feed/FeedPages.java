@@ -40,6 +40,11 @@ public final class FeedPages {
     this.pageSize = pageSize;
   }
 
+  /** The IRIs the pages are written with. */
+  public Iris iris() {
+    return iris;
+  }
+
   /** One page, and whether it can still change (the newest page can; full older ones cannot). */
   public record Page(Model model, boolean open) {}
 

@@ -14,6 +14,7 @@ import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.Value;
+import org.eclipse.rdf4j.model.util.Models;
 import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.model.vocabulary.DCAT;
 import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
@@ -25,9 +26,10 @@ import org.eclipse.rdf4j.query.QueryResults;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 
 /**
- * Applies feed members to a feed source's graph inside one transaction. Products keep the
- * origin's key under this node's base, point at the origin with owl:sameAs, and their record
- * keeps the origin's records and sources as provenance.
+ * Applies feed members to a feed source's graph inside one transaction. Products are named as
+ * reconciliation decides (the origin's key under this node's base unless another source's record
+ * describes the same product), point at the origin with owl:sameAs, and their record keeps the
+ * origin's records and sources as provenance.
  */
 final class FeedApply {
   private final RepositoryConnection conn;
@@ -47,23 +49,19 @@ final class FeedApply {
     this.run = run;
   }
 
-  void apply(Member member) {
-    IRI product = iris.product(member.key());
+  /** Replaces the member's record, and describes its product under {@code product} (as reconciled). */
+  void apply(Member member, IRI product, IRI matchedBy) {
     IRI record = iris.record(sourceId, member.key());
-    boolean existed = conn.hasStatement(record, RDF.TYPE, DCAT.CATALOG_RECORD, false, graph);
-    forget(record);
-    forget(product);
-    touched.add(product);
-    if (member.removal()) {
-      removed += existed ? 1 : 0;
-      return;
-    }
+    boolean existed = remove(record);
     added += existed ? 0 : 1;
+    touched.add(product);
+    forget(product);
     conn.add(record, RDF.TYPE, DCAT.CATALOG_RECORD, graph);
     conn.add(record, FOAF.PRIMARY_TOPIC, product, graph);
     conn.add(record, DCTERMS.SOURCE, iris.source(sourceId), graph);
     conn.add(record, DCTERMS.IDENTIFIER, Values.literal(member.key()), graph);
     conn.add(record, PROV.WAS_GENERATED_BY, run, graph);
+    conn.add(record, DPG.MATCHED_BY, matchedBy, graph);
     for (OriginRecord origin : member.records()) {
       conn.add(record, PROV.WAS_DERIVED_FROM, origin.record(), graph);
       if (origin.source() != null) {
@@ -75,6 +73,23 @@ final class FeedApply {
       Resource subject = AdaptedRecord.PRODUCT.equals(st.getSubject()) ? product : st.getSubject();
       conn.add(subject, st.getPredicate(), st.getObject(), graph);
     }
+  }
+
+  /** Takes the member's record and its product out of the graph (a removal, or a version the shapes refuse). */
+  void remove(Member member) {
+    removed += remove(iris.record(sourceId, member.key())) ? 1 : 0;
+  }
+
+  /** Forgets a record and the product it described here; answers whether it was there. */
+  private boolean remove(IRI record) {
+    boolean existed = conn.hasStatement(record, RDF.TYPE, DCAT.CATALOG_RECORD, false, graph);
+    Models.objectIRI(QueryResults.asModel(conn.getStatements(record, FOAF.PRIMARY_TOPIC, null, false, graph)))
+        .ifPresent(product -> {
+          touched.add(product);
+          forget(product);
+        });
+    forget(record);
+    return existed;
   }
 
   /** Removes a resource's statements in the graph, with the blank nodes only it leads to. */

@@ -1,138 +1,149 @@
 package org.dpgfed.harvester.harvest;
 
 import io.vertx.core.Future;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.dpgfed.harvester.fetch.FetchException;
 import org.dpgfed.harvester.fetch.Fetcher;
-import org.dpgfed.harvester.model.Iris;
-import org.dpgfed.harvester.registry.ProductsChanged;
+import org.dpgfed.harvester.fetch.Validators;
+import org.dpgfed.harvester.registry.Retrieval;
 import org.dpgfed.harvester.registry.Run;
-import org.dpgfed.harvester.registry.RunLog;
-import org.dpgfed.harvester.registry.RunStatus;
 import org.dpgfed.harvester.registry.Source;
-import org.dpgfed.harvester.registry.SourceRegistry;
 import org.dpgfed.harvester.source.AdapterException;
 import org.dpgfed.harvester.source.Page;
 import org.dpgfed.harvester.source.feed.FeedReader;
 import org.dpgfed.harvester.source.feed.FeedReader.Member;
-import org.dpgfed.harvester.store.TripleStore;
 import org.dpgfed.harvester.vocab.DPG;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.util.Models;
-import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.query.QueryResults;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 
 /**
  * One run of a {@code feed} source: another node's change feed, read incrementally. It starts at
- * the last page it read (which may have grown), follows the pages after it, and applies the new
- * members in one transaction: versions replace the product and its record, removals delete them.
+ * the last page it read (which may have grown), asking with that page's validators (a 304 means
+ * nothing new), follows the pages after it, and hands the new members to {@link FeedCommit}. The
+ * watchdog and the shutdown stop it like any run; any failure leaves the source's graph as it was.
  */
 final class FeedHarvestJob {
   private static final int MAX_PAGES = 10_000;
 
-  /** What a run needs from the node. */
-  record Context(Fetcher fetcher, io.vertx.core.WorkerExecutor workers, TripleStore store, SourceRegistry sources,
-      RunLog runs, Iris iris, Clock clock, ProductsChanged productsChanged) {}
+  /** Where a run starts: the page, the validators it was last read with, the last member applied. */
+  private record Cursor(String page, Validators validators, long applied) {}
 
   private final Source source;
-  private final Context c;
+  private final HarvestContext ctx;
+  private final BooleanSupplier forced;
+  private final Future<Void> stop;
   private final List<Member> members = new ArrayList<>();
   private final Set<String> pagesSeen = new HashSet<>();
-  private String lastPage;
-  private final Future<Void> stop;
-  private long applied;
+  private RunWatch watch;
+  private volatile String firstPage;
+  private volatile String lastPage;
+  private volatile Retrieval retrieval = Retrieval.NONE;
+  private volatile boolean notModified;
 
   /** {@code stop} completes when the node begins to shut down: the run stops before its commit. */
-  FeedHarvestJob(Source source, Context context, Future<Void> stop) {
+  FeedHarvestJob(Source source, HarvestContext ctx, BooleanSupplier forced, Future<Void> stop) {
     this.source = source;
-    this.c = context;
+    this.ctx = ctx;
+    this.forced = forced;
     this.stop = stop;
   }
 
+  /** Runs the harvest; the future always succeeds with the run's final state. */
   Future<Run> execute(Run queued) {
     Run running = queued.running();
-    return c.workers().executeBlocking(() -> c.sources().whileRegistered(source, () -> {
-          c.runs().save(running);
-          return cursor();
-        }).orElseThrow(() -> new IllegalStateException("the source was deleted before the run started")), false)
-        .compose(start -> readFrom(start))
-        .compose(v -> c.workers().executeBlocking(() -> c.sources().whileRegistered(source, () -> commit(running))
-            .orElseThrow(() -> new IllegalStateException("the source was deleted during the run")), false))
-        .recover(failure -> c.workers().executeBlocking(() -> {
-          Throwable err = stop.isComplete() && !(failure instanceof RunStoppedException) ? new RunStoppedException() : failure;
-          Run failed = running.failed(err.getMessage() == null ? err.toString() : err.getMessage(), c.clock().instant());
-          return c.sources().whileRegistered(source, () -> {
-            c.runs().save(failed);
-            return failed;
-          }).orElse(failed);
-        }, false));
+    watch = new RunWatch(ctx, stop);
+    return watch.watch(ctx.workers().executeBlocking(() -> start(running), false)
+            .compose(cursor -> readFrom(cursor.page(), cursor.validators(), cursor.applied())))
+        .compose(v -> ctx.workers().executeBlocking(() -> commit(running), false))
+        .recover(err -> ctx.workers().executeBlocking(() -> fail(running, err), false))
+        .onComplete(ar -> watch.close());
   }
 
-  /** Where to start: the last page read, else the stream itself. */
-  private String cursor() {
-    return c.store().read(conn -> {
-      applied = literal(conn, DPG.SEQUENCE).map(Literal::longValue).orElse(0L);
-      return literal(conn, DPG.FEED_PAGE).map(Literal::stringValue).orElse(source.url());
-    });
+  private Cursor start(Run running) {
+    return ctx.sources().whileRegistered(source, () -> {
+      ctx.runs().save(running);
+      Retrieval applied = ctx.sources().applied(source.id());
+      return ctx.store().read(conn -> {
+        Optional<String> page = literal(conn, DPG.FEED_PAGE).map(Literal::stringValue);
+        return new Cursor(page.orElse(source.url()), page.isPresent()
+            ? new Validators(applied.etag(), applied.lastModified()) : Validators.NONE,
+            literal(conn, DPG.SEQUENCE).map(Literal::longValue).orElse(0L));
+      });
+    }).orElseThrow(() -> new IllegalStateException("the source was deleted before the run started"));
   }
 
   private Optional<Literal> literal(RepositoryConnection conn, IRI property) {
     return Models.objectLiteral(QueryResults.asModel(
-        conn.getStatements(c.iris().source(source.id()), property, null, false, c.iris().metaGraph())));
+        conn.getStatements(ctx.iris().source(source.id()), property, null, false, ctx.iris().metaGraph())));
   }
 
-  private Future<Void> readFrom(String url) {
+  private Future<Void> readFrom(String url, Validators since, long applied) {
     if (!pagesSeen.add(url) || pagesSeen.size() > MAX_PAGES) {
       return Future.failedFuture(new AdapterException("the feed's pages loop or never end at " + url));
     }
-    if (stop.isComplete()) {
-      return Future.failedFuture(new RunStoppedException());
+    if (watch.isOver()) {
+      return Future.failedFuture(new IllegalStateException("the run was stopped"));
     }
-    return c.fetcher().fetch(url, "text/turtle", source.fromConfig(), org.dpgfed.harvester.fetch.Validators.NONE, stop)
-        .compose(fetched -> c.workers().executeBlocking(() -> FeedReader.read(
-            new Page(fetched.url(), fetched.contentType(), fetched.body())), false))
-        .compose(chunk -> {
-          if (!chunk.members().isEmpty() || !url.equals(source.url())) {
-            lastPage = url;
+    boolean first = pagesSeen.size() == 1;
+    if (first) {
+      firstPage = url;
+    }
+    return ctx.fetcher().fetch(url, "text/turtle", source.fromConfig(), since, watch.ended())
+        .onFailure(err -> {
+          if (first && err instanceof FetchException fe && fe.status() > 0) {
+            retrieval = new Retrieval(fe.status(), null, null, null);
           }
-          chunk.members().stream().filter(m -> m.sequence() > applied).forEach(members::add);
-          return chunk.next().map(this::readFrom).orElse(Future.succeededFuture());
-        });
+        })
+        .compose(fetched -> {
+          if (first) {
+            retrieval = new Retrieval(fetched.status(), since.etag(), since.lastModified(), null);
+            notModified = fetched.notModified();
+          }
+          return notModified ? Future.succeededFuture(Optional.<String>empty())
+              : ctx.workers().executeBlocking(() -> read(url, fetched, applied), false);
+        })
+        .compose(next -> next.map(page -> readFrom(page, Validators.NONE, applied)).orElse(Future.succeededFuture()));
+  }
+
+  /** Keeps the page's new members; the page becomes the cursor, with its validators. */
+  private Optional<String> read(String url, Fetcher.Fetched fetched, long applied) throws AdapterException {
+    FeedReader.Chunk chunk = FeedReader.read(new Page(fetched.url(), fetched.contentType(), fetched.body()));
+    if (!chunk.members().isEmpty() || !url.equals(source.url())) {
+      lastPage = url;
+      retrieval = new Retrieval(retrieval.httpStatus(), fetched.validators().etag(), fetched.validators().lastModified(), null);
+    }
+    if (!watch.isOver()) {
+      chunk.members().stream().filter(m -> m.sequence() > applied).forEach(members::add);
+    }
+    return chunk.next();
   }
 
   private Run commit(Run running) {
     if (stop.isComplete()) {
       throw new RunStoppedException();
     }
-    IRI graph = c.iris().sourceGraph(source.id());
-    if (members.isEmpty()) {
-      long records = c.store().read(conn -> (long) TripleStoreCounts.records(conn, graph));
-      Run done = running.finished(RunStatus.UNCHANGED, (int) records, c.store().size(graph), 0, 0, 0, c.clock().instant());
-      c.runs().save(done);
-      return done;
-    }
-    Run[] done = new Run[1];
-    c.store().write(conn -> {
-      FeedApply apply = new FeedApply(conn, c.iris(), source.id(), c.iris().run(running.id()));
-      members.stream().sorted(java.util.Comparator.comparingLong(Member::sequence)).forEach(apply::apply);
-      IRI subject = c.iris().source(source.id());
-      conn.remove(subject, DPG.SEQUENCE, null, c.iris().metaGraph());
-      conn.remove(subject, DPG.FEED_PAGE, null, c.iris().metaGraph());
-      conn.add(subject, DPG.SEQUENCE, Values.literal(members.stream().mapToLong(Member::sequence).max().orElse(applied)),
-          c.iris().metaGraph());
-      conn.add(subject, DPG.FEED_PAGE, Values.literal(lastPage == null ? source.url() : lastPage), c.iris().metaGraph());
-      done[0] = running.finished(RunStatus.SUCCEEDED, TripleStoreCounts.records(conn, graph), conn.size(graph),
-          apply.added(), apply.removed(), 0, c.clock().instant());
-      c.runs().write(conn, done[0]);
-      c.productsChanged().changed(conn, apply.touched(), done[0].finishedAt());
-    });
-    c.runs().remember(done[0]);
-    return done[0];
+    Retrieval got = lastPage == null && !notModified ? new Retrieval(retrieval.httpStatus(), null, null, null) : retrieval;
+    String cursor = lastPage != null ? lastPage : firstPage;
+    return ctx.sources().whileRegistered(source, () -> new FeedCommit(ctx, source, forced.getAsBoolean())
+            .apply(running, new FeedCommit.Read(List.copyOf(members), cursor, got, notModified)))
+        .orElseThrow(() -> new IllegalStateException("the source was deleted during the run"));
+  }
+
+  private Run fail(Run running, Throwable err) {
+    String message = err.getMessage() == null ? err.getClass().getSimpleName() : err.getMessage();
+    Run failed = running.retrieved(retrieval).failed(message, ctx.clock().instant());
+    return ctx.sources().whileRegistered(source, () -> {
+      ctx.store().write(conn -> ctx.runs().write(conn, failed));
+      ctx.runs().remember(failed);
+      return failed;
+    }).orElse(failed);
   }
 }

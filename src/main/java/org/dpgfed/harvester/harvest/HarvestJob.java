@@ -1,7 +1,6 @@
 package org.dpgfed.harvester.harvest;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ final class HarvestJob {
   private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
   private final Set<String> pagesSeen = new HashSet<>();
   private final MessageDigest digest;
-  private final Promise<Void> harvested = Promise.promise();
+  private RunWatch watch;
   private volatile Retrieval retrieval = Retrieval.NONE;
   private volatile boolean notModified;
 
@@ -65,23 +64,12 @@ final class HarvestJob {
   /** Runs the harvest; the future always succeeds with the run's final state. */
   Future<Run> execute(Run queued) {
     Run running = queued.running();
-    long watchdog = ctx.vertx().setTimer(ctx.settings().runTimeout().toMillis(),
-        id -> harvested.tryFail(new RunTimeoutException(ctx.settings().runTimeout())));
-    // a fetch under way closes at once (harvested is its end); a commit under way finishes
-    stop.onComplete(v -> harvested.tryFail(new RunStoppedException()));
-    ctx.workers().executeBlocking(() -> start(running), false)
-        .compose(since -> harvestPage(adapter.firstPageUrl(source.url(), source.query()), since))
-        .onComplete(ar -> {
-          if (ar.succeeded()) {
-            harvested.tryComplete();
-          } else {
-            harvested.tryFail(ar.cause());
-          }
-        });
-    return harvested.future()
+    watch = new RunWatch(ctx, stop); // a fetch under way closes at once when it ends; a commit under way finishes
+    return watch.watch(ctx.workers().executeBlocking(() -> start(running), false)
+            .compose(since -> harvestPage(adapter.firstPageUrl(source.url(), source.query()), since)))
         .compose(v -> ctx.workers().executeBlocking(() -> commit(running), false))
         .recover(err -> ctx.workers().executeBlocking(() -> fail(running, err), false))
-        .onComplete(ar -> ctx.vertx().cancelTimer(watchdog));
+        .onComplete(ar -> watch.close());
   }
 
   private Run commit(Run running) {
@@ -105,7 +93,7 @@ final class HarvestJob {
   }
 
   private Future<Void> harvestPage(String url, Validators since) {
-    if (harvested.future().isComplete()) {
+    if (watch.isOver()) {
       return Future.failedFuture(new IllegalStateException("the run was stopped"));
     }
     if (!pagesSeen.add(url)) {
@@ -115,7 +103,7 @@ final class HarvestJob {
       return Future.failedFuture(new AdapterException("the source has more than " + MAX_PAGES + " pages"));
     }
     boolean first = pagesSeen.size() == 1;
-    return ctx.fetcher().fetch(url, adapter.accept(), source.fromConfig(), since, harvested.future())
+    return ctx.fetcher().fetch(url, adapter.accept(), source.fromConfig(), since, watch.ended())
         .onFailure(err -> {
           if (err instanceof FetchException fe && fe.status() > 0) {
             retrieval = new Retrieval(fe.status(), null, null, null);
@@ -136,7 +124,7 @@ final class HarvestJob {
   private AdaptedPage adapt(Fetcher.Fetched fetched) throws AdapterException {
     digest.update(fetched.body());
     AdaptedPage page = adapter.adapt(new Page(fetched.url(), fetched.contentType(), fetched.body()));
-    if (!harvested.future().isComplete()) {
+    if (!watch.isOver()) {
       records.addAll(page.records());
       problems.addAll(page.problems());
     }

@@ -198,8 +198,7 @@ public final class Harvester {
 
   private Function<Run, Future<Run>> job(Source source, Future<Void> stop) {
     if (source.format().equals(FeedReader.FORMAT)) {
-      return new FeedHarvestJob(source, new FeedHarvestJob.Context(context.fetcher(), workers, context.store(), sources,
-          runs, context.iris(), clock, context.productsChanged()), stop)::execute;
+      return new FeedHarvestJob(source, context, () -> forced.contains(source.id()), stop)::execute;
     }
     return new HarvestJob(source, adapters.forFormat(source.format()).orElseThrow(), context,
         () -> forced.contains(source.id()), stop)::execute;

@@ -15,6 +15,11 @@ import org.dpgfed.harvester.source.AdaptedRecord;
 
 /** Identity strings, product keys and local ids, exactly as the HTTP contract defines them. */
 final class Identity {
+  /**
+   * Identity strings of records harvested from another node's feed: the product's key at the
+   * origin, which is its own key (not hashed again), so a product keeps its key across nodes.
+   */
+  static final String ORIGIN_KEY = "key:";
   private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9._~-]{1,128}");
 
   private Identity() {}
@@ -59,6 +64,9 @@ final class Identity {
   }
 
   static String key(String identityString) {
+    if (identityString.startsWith(ORIGIN_KEY)) {
+      return identityString.substring(ORIGIN_KEY.length());
+    }
     return hash16(identityString);
   }
 

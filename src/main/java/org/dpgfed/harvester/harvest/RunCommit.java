@@ -127,10 +127,6 @@ final class RunCommit {
       return;
     }
     Set<Resource> kept = new HashSet<>(after);
-    long removed = before.stream().filter(r -> !kept.contains(r)).count();
-    double maxShare = ctx.settings().maxRemovedShare();
-    if (removed > maxShare * before.size()) {
-      throw new RemovalRefusedException(source.id(), removed, before.size(), maxShare);
-    }
+    RemovalValve.check(ctx, source.id(), forced, before.size(), before.stream().filter(r -> !kept.contains(r)).count());
   }
 }

@@ -157,6 +157,15 @@ public final class TestNode implements AutoCloseable {
     }
   }
 
+  /** Records in a source's graph, counted through /sparql. */
+  public long records(String sourceId) {
+    String query = "SELECT (COUNT(?r) AS ?n) WHERE { GRAPH <" + BASE + "/graph/source/" + sourceId + "> { "
+        + "?r a <http://www.w3.org/ns/dcat#CatalogRecord> } }";
+    try (var exec = org.apache.jena.sparql.exec.http.QueryExecutionHTTP.service(url("/sparql")).query(query).build()) {
+      return exec.execSelect().next().getLiteral("n").getLong();
+    }
+  }
+
   /** A source as GET /api/sources/{id} shows it. */
   public JsonObject source(String sourceId) {
     HttpResponse<Buffer> response = await(client.get("/api/sources/" + sourceId).send());

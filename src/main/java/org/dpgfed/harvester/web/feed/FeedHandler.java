@@ -3,16 +3,15 @@ package org.dpgfed.harvester.web.feed;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
-import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.dpgfed.harvester.feed.FeedPages;
 import org.dpgfed.harvester.store.TripleStore;
 import org.dpgfed.harvester.web.HttpError;
+import org.dpgfed.harvester.web.RdfBody;
 import org.dpgfed.harvester.web.sparql.ResultFormat;
 import org.eclipse.rdf4j.model.Model;
-import org.eclipse.rdf4j.rio.Rio;
 
 /**
  * {@code GET /feed} and {@code GET /feed/page/{n}}: the change feed. A full page can no longer
@@ -57,10 +56,8 @@ public final class FeedHandler {
     }
   }
 
-  private static byte[] serialise(Model model, ResultFormat format) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Rio.write(model, out, format.rdfFormat());
-    return out.toByteArray();
+  private byte[] serialise(Model model, ResultFormat format) {
+    return RdfBody.write(model, format.rdfFormat(), pages.iris());
   }
 
   private static void send(RoutingContext ctx, ResultFormat format, byte[] body, String cacheControl) {

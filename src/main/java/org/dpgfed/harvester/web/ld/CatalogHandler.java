@@ -4,12 +4,12 @@ import io.vertx.core.Handler;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.model.Iris;
 import org.dpgfed.harvester.store.TripleStore;
+import org.dpgfed.harvester.web.RdfBody;
 import org.dpgfed.harvester.web.HttpError;
 import org.dpgfed.harvester.web.sparql.ResultFormat;
 import org.eclipse.rdf4j.model.IRI;
@@ -24,11 +24,11 @@ import org.eclipse.rdf4j.query.BindingSet;
 import org.eclipse.rdf4j.query.QueryLanguage;
 import org.eclipse.rdf4j.query.QueryResults;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
-import org.eclipse.rdf4j.rio.Rio;
 
 /**
- * {@code GET /catalog?page=N}: the node as a DCAT catalogue of all its products, 100 per page in
- * IRI order, with Hydra links to the neighbouring pages.
+ * {@code GET /catalog?page=N}: the node as a DCAT-AP catalogue of all its products, 100 per page
+ * in IRI order, with Hydra links to the neighbouring pages. Each product is summarised (see
+ * {@link DcatAp} for what the profile adds).
  */
 public final class CatalogHandler implements Handler<RoutingContext> {
   static final int PAGE_SIZE = 100;
@@ -53,10 +53,8 @@ public final class CatalogHandler implements Handler<RoutingContext> {
     int page = page(ctx.queryParams().get("page"));
     ResultFormat format = ResultFormat.negotiateRdf(ctx.request().getHeader("Accept"), "the catalogue");
     workers.executeBlocking(() -> {
-          ByteArrayOutputStream out = new ByteArrayOutputStream();
           Model catalog = store.read(conn -> describe(conn, page));
-          Rio.write(catalog, out, format.rdfFormat());
-          return Buffer.buffer(out.toByteArray());
+          return Buffer.buffer(RdfBody.write(catalog, format.rdfFormat(), iris));
         }, false)
         .onSuccess(body -> ctx.response().putHeader("Content-Type", format.contentType()).putHeader("Vary", "Accept")
             .end(body))
@@ -84,13 +82,12 @@ public final class CatalogHandler implements Handler<RoutingContext> {
     m.setNamespace(DCAT.NS);
     m.setNamespace(DCTERMS.NS);
     m.setNamespace("hydra", HYDRA);
+    m.setNamespace(FOAF.NS);
     IRI catalog = iris.catalog();
     m.add(catalog, RDF.TYPE, DCAT.CATALOG);
     m.add(catalog, DCTERMS.TITLE, Values.literal(node.title()));
     m.add(catalog, DCTERMS.DESCRIPTION, Values.literal(node.description()));
-    if (!node.publisher().isEmpty()) {
-      m.add(catalog, DCTERMS.PUBLISHER, Values.literal(node.publisher()));
-    }
+    DcatAp.publisher(m, catalog, node, iris);
     if (!node.dataLicense().isEmpty()) {
       m.add(catalog, DCTERMS.LICENSE, Values.iri(node.dataLicense()));
     }
@@ -110,10 +107,9 @@ public final class CatalogHandler implements Handler<RoutingContext> {
         QueryResults.asModel(conn.getStatements(product, property, null, false)).forEach(st ->
             m.add(st.getSubject(), st.getPredicate(), st.getObject()));
       }
-      if (m.contains(product, RDF.TYPE, DCAT.DATASET)) {
-        m.add(catalog, DCAT.HAS_DATASET, product);
-      }
+      DcatAp.product(m, catalog, product);
     }
+    DcatAp.linked(m);
     return m;
   }
 

@@ -4,7 +4,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.dpgfed.harvester.model.Iris;
 import org.dpgfed.harvester.store.TripleStore;
 import org.dpgfed.harvester.web.ConNeg;
 import org.dpgfed.harvester.web.HttpError;
+import org.dpgfed.harvester.web.RdfBody;
 import org.dpgfed.harvester.web.sparql.ResultFormat;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
@@ -34,10 +34,6 @@ import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.model.vocabulary.RDFS;
 import org.eclipse.rdf4j.model.vocabulary.SKOS;
 import org.eclipse.rdf4j.model.vocabulary.XSD;
-import org.eclipse.rdf4j.rio.Rio;
-import org.eclipse.rdf4j.rio.WriterConfig;
-import org.eclipse.rdf4j.rio.helpers.JSONLDMode;
-import org.eclipse.rdf4j.rio.helpers.JSONLDSettings;
 
 /**
  * {@code GET /id/...}: every IRI the node mints answers with its description, as a page for
@@ -136,12 +132,7 @@ public final class ResourceHandler implements Handler<RoutingContext> {
       description.setNamespace(ns);
     }
     boolean quads = format == ResultFormat.NQUADS || format == ResultFormat.TRIG;
-    Model written = quads ? description : triples(description);
-    WriterConfig config = new WriterConfig();
-    config.set(JSONLDSettings.JSONLD_MODE, JSONLDMode.COMPACT);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Rio.write(written, out, format.rdfFormat(), config);
-    return Buffer.buffer(out.toByteArray());
+    return Buffer.buffer(RdfBody.write(quads ? description : triples(description), format.rdfFormat(), iris));
   }
 
   /** The description without graph names, for the formats that carry triples only (and JSON-LD). */

@@ -4,7 +4,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
-import java.io.ByteArrayOutputStream;
 import java.util.Date;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.model.Iris;
@@ -14,6 +13,7 @@ import org.dpgfed.harvester.registry.RunStatus;
 import org.dpgfed.harvester.registry.Source;
 import org.dpgfed.harvester.registry.SourceRegistry;
 import org.dpgfed.harvester.store.TripleStore;
+import org.dpgfed.harvester.web.RdfBody;
 import org.dpgfed.harvester.web.sparql.ResultFormat;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
@@ -22,7 +22,6 @@ import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
-import org.eclipse.rdf4j.rio.Rio;
 
 /** {@code GET /.well-known/void}: the node's datasets with live statistics, one subset per source. */
 public final class VoidHandler implements Handler<RoutingContext> {
@@ -50,9 +49,7 @@ public final class VoidHandler implements Handler<RoutingContext> {
     ResultFormat format = ResultFormat.negotiateRdf(ctx.request().getHeader("Accept"), "the VoID description");
     workers.executeBlocking(() -> {
           Model description = store.read(this::describe);
-          ByteArrayOutputStream out = new ByteArrayOutputStream();
-          Rio.write(description, out, format.rdfFormat());
-          return Buffer.buffer(out.toByteArray());
+          return Buffer.buffer(RdfBody.write(description, format.rdfFormat(), iris));
         }, false)
         .onSuccess(body -> ctx.response().putHeader("Content-Type", format.contentType()).putHeader("Vary", "Accept")
             .end(body))

@@ -2,6 +2,7 @@ package org.dpgfed.harvester.web.ui;
 
 import static org.dpgfed.harvester.web.Html.escape;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -22,7 +23,8 @@ public final class ExplorePage implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     Filter filter = Filter.of(ctx.queryParams());
     Texts.Words w = site.texts().words(ctx);
-    site.read(conn -> new View(Facets.read(site, conn), Products.find(site, conn, filter, w.lang())))
+    Future.all(site.facets(), site.products(filter, w.lang()))
+        .map(both -> new View(both.resultAt(0), both.resultAt(1)))
         .onSuccess(v -> Layout.send(ctx, w, w.get("explore.title"),
             form(w, filter, v.facets()) + results(ctx, w, filter, v.products()), null))
         .onFailure(ctx::fail);

@@ -29,7 +29,7 @@ public final class HomePage implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     Texts.Words w = site.texts().words(ctx);
-    site.read(conn -> Facets.read(site, conn))
+    site.facets()
         .onSuccess(facets -> Layout.send(ctx, w, node.title(), body(w, facets), null))
         .onFailure(ctx::fail);
   }

@@ -5,11 +5,12 @@ import static org.dpgfed.harvester.web.Html.escape;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import org.dpgfed.harvester.web.sparql.ResultFormat;
 
 /**
  * {@code GET /query}: a SPARQL editor. The query lives in the page's URL ({@code ?query=}), so a
- * query can be shared; a script runs it against {@code /sparql} and shows a table, and the
- * download links work without it.
+ * query can be shared; a script highlights it (CodeMirror, when it loads), runs it against
+ * {@code /sparql} and shows a table; the download links work without any script.
  */
 public final class QueryPage implements Handler<RoutingContext> {
   private static final String PREFIXES = """
@@ -34,8 +35,6 @@ public final class QueryPage implements Handler<RoutingContext> {
       WHERE { ?record foaf:primaryTopic ?product ; dct:source ?source ; dpg:matchedBy ?rule }
       GROUP BY ?product HAVING (COUNT(DISTINCT ?source) > 1) ORDER BY DESC(?sources)
       """);
-  private static final List<String> FORMATS = List.of("json", "xml", "csv", "tsv");
-
   private final Site site;
 
   QueryPage(Site site) {
@@ -47,27 +46,31 @@ public final class QueryPage implements Handler<RoutingContext> {
     Texts.Words w = site.texts().words(ctx);
     String asked = ctx.queryParams().get("query");
     String query = asked == null || asked.isBlank() ? EXAMPLES.get(0) : asked;
-    StringBuilder out = new StringBuilder("<form id=\"editor\" method=\"get\" action=\"/query\" data-base=\"")
-        .append(escape(site.base())).append("\" data-running=\"")
-        .append(escape(w.get("query.running"))).append("\" data-rows=\"").append(escape(w.get("query.rows")))
-        .append("\" data-error=\"").append(escape(w.get("query.error"))).append("\"><input type=\"hidden\" name=\"lang\" value=\"")
-        .append(w.lang()).append("\"><p><label for=\"query\">").append(escape(w.get("query.label")))
-        .append("</label></p><textarea id=\"query\" name=\"query\" rows=\"14\" spellcheck=\"false\">")
-        .append(escape(query)).append("</textarea><p><button type=\"submit\">")
-        .append(escape(w.get("query.run"))).append("</button></p></form>\n");
-    out.append("<p id=\"downloads\">").append(escape(w.get("query.download")));
-    FORMATS.forEach(f -> out.append(" <a download data-format=\"").append(f).append("\" href=\"/sparql?format=").append(f)
-        .append("&amp;query=").append(escape(Layout.encode(query))).append("\">").append(f.toUpperCase(java.util.Locale.ROOT))
-        .append("</a>"));
-    out.append("</p>\n");
-    out.append("<div id=\"status\" role=\"status\" aria-live=\"polite\"></div><div id=\"results\"></div>\n")
+    site.workers().executeBlocking(() -> Downloads.form(query), false)
+        .onSuccess(form -> Layout.send(ctx, w, w.get("query.title"), body(w, query, form), "ui/query.js"))
+        .onFailure(ctx::fail);
+  }
+
+  private String body(Texts.Words w, String query, ResultFormat.Form form) {
+    StringBuilder out = new StringBuilder("<link rel=\"stylesheet\" href=\"").append(Assets.CODEMIRROR)
+        .append("codemirror.css\">\n<form id=\"editor\" method=\"get\" action=\"/query\" data-base=\"")
+        .append(escape(site.base())).append('"');
+    for (String key : List.of("running", "rows", "error", "triples", "subject", "predicate", "object")) {
+      out.append(" data-").append(key).append("=\"").append(escape(w.get("query." + key))).append('"');
+    }
+    out.append("><input type=\"hidden\" name=\"lang\" value=\"").append(w.lang()).append("\"><p><label for=\"query\" id=\"query-label\">")
+        .append(escape(w.get("query.label"))).append("</label></p><p id=\"query-hint\" class=\"hint\">")
+        .append(escape(w.get("query.hint"))).append("</p><textarea id=\"query\" name=\"query\" rows=\"14\" spellcheck=\"false\" ")
+        .append("aria-describedby=\"query-hint\">").append(escape(query)).append("</textarea><p><button type=\"submit\">")
+        .append(escape(w.get("query.run"))).append("</button></p></form>\n").append(Downloads.html(w, query, form))
+        .append("<div id=\"status\" role=\"status\" aria-live=\"polite\"></div><div id=\"results\"></div>\n")
         .append("<noscript><p>").append(escape(w.get("query.noscript"))).append("</p></noscript>\n<h2>")
         .append(escape(w.get("query.examples"))).append("</h2>\n<ul>");
     for (int i = 0; i < EXAMPLES.size(); i++) {
       out.append("<li><a href=\"/query?lang=").append(w.lang()).append("&amp;query=").append(escape(Layout.encode(EXAMPLES.get(i))))
           .append("\">").append(escape(w.get("query.example" + (i + 1)))).append("</a></li>");
     }
-    out.append("</ul>\n");
-    Layout.send(ctx, w, w.get("query.title"), out, "ui/query.js");
+    return out.append("</ul>\n<script src=\"").append(Assets.CODEMIRROR).append("codemirror.js\"></script><script src=\"")
+        .append(Assets.CODEMIRROR).append("sparql.js\"></script>\n").toString();
   }
 }

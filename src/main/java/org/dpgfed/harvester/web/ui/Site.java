@@ -2,6 +2,7 @@ package org.dpgfed.harvester.web.ui;
 
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
+import java.util.List;
 import java.util.function.Function;
 import org.dpgfed.harvester.store.TripleStore;
 import org.eclipse.rdf4j.model.IRI;
@@ -14,11 +15,21 @@ import org.eclipse.rdf4j.repository.RepositoryConnection;
 
 /**
  * What every page needs: the store (read on a worker pool, never on the event loop), the words
- * and the labels, and the node's public base URL.
+ * and the labels, the node's public base URL, and the cache of what Home and Explore read.
  */
-record Site(TripleStore store, WorkerExecutor workers, Texts texts, Labels labels, String base) {
+record Site(TripleStore store, WorkerExecutor workers, Texts texts, Labels labels, String base, PageCache cache) {
   <T> Future<T> read(Function<RepositoryConnection, T> work) {
     return workers.executeBlocking(() -> store.read(work), false);
+  }
+
+  /** How the products divide, as Home and Explore show it; from the cache while the store is unchanged. */
+  Future<Facets> facets() {
+    return cache.get("facets", "facets", () -> read(conn -> Facets.read(this, conn)));
+  }
+
+  /** One page of the products a filter passes, titled in {@code lang}; from the cache while the store is unchanged. */
+  Future<Products> products(Filter filter, String lang) {
+    return cache.get("products", List.of(filter, lang), () -> read(conn -> Products.find(this, conn, filter, lang)));
   }
 
   /**

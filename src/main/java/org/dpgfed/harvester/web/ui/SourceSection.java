@@ -40,7 +40,10 @@ record SourceSection(Source source, SourceStatus status, List<Run> runs, List<Pr
         .append(id).append("\">").append(escape(w.get("sources.harvest"))).append("</button> <button type=\"button\" ")
         .append("data-action=\"edit\" data-source=\"").append(id).append("\" data-title=\"").append(escape(source.title()))
         .append("\" data-url=\"").append(escape(source.url())).append("\" data-format=\"").append(escape(source.format()))
-        .append("\" data-schedule=\"").append(escape(source.schedule())).append("\">").append(escape(w.get("sources.edit")))
+        .append("\" data-schedule=\"").append(escape(source.schedule())).append("\" data-country=\"")
+        .append(escape(source.country() == null ? "" : source.country())).append("\" data-query=\"")
+        .append(escape(source.query() == null ? "" : source.query())).append("\" data-enabled=\"").append(source.enabled())
+        .append("\">").append(escape(w.get("sources.edit")))
         .append("</button> <button type=\"button\" ")
         .append("data-action=\"delete\" data-source=\"").append(id).append("\">").append(escape(w.get("sources.delete")))
         .append("</button></p></section>\n").toString();

@@ -84,6 +84,11 @@ public final class SourcesPage implements Handler<RoutingContext> {
     formats.forEach(f -> out.append("<option>").append(escape(f)).append("</option>"));
     out.append("</select></p>");
     field(out, w, "schedule", "text", " placeholder=\"PT6H\"");
+    field(out, w, "country", "text", " pattern=\"[A-Z]{2}\" maxlength=\"2\" size=\"3\"");
+    out.append("<p><label class=\"check\"><input id=\"new-enabled\" name=\"enabled\" type=\"checkbox\" checked> ")
+        .append(escape(w.get("field.enabled"))).append("</label></p><p><label for=\"new-query\">")
+        .append(escape(w.get("field.query"))).append("</label> <textarea id=\"new-query\" name=\"query\" rows=\"4\" ")
+        .append("spellcheck=\"false\"></textarea></p>");
     return out.append("<p><button type=\"submit\">").append(escape(w.get("operator.registerButton")))
         .append("</button></p></fieldset></form>\n<p id=\"operator-status\" role=\"status\" aria-live=\"polite\"></p></section>\n")
         .toString();

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
@@ -71,7 +73,20 @@ class LinkedDataTest {
 
   private static Graph parse(HttpResponse<String> response, Lang lang) {
     assertEquals(200, response.statusCode(), response.body());
-    return RDFParser.fromString(response.body(), lang).toGraph();
+    String body = lang.equals(Lang.JSONLD) ? withLocalContext(response.body()) : response.body();
+    return RDFParser.fromString(body, lang).toGraph();
+  }
+
+  /** The document with its context (which names the node's published one) inlined from the repository's file. */
+  private static String withLocalContext(String jsonLd) {
+    JsonObject document = new JsonObject(jsonLd);
+    assertEquals(TestNode.BASE + "/vocab/context.jsonld", document.getString("@context"), "the published context");
+    try {
+      JsonObject context = new JsonObject(Files.readString(Path.of("vocab/contexts/dpg.jsonld")));
+      return document.put("@context", context.getValue("@context")).encode();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
@@ -89,6 +104,20 @@ class LinkedDataTest {
       assertTrue(response.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept")), type);
       assertTrue(parse(response, lang).isIsomorphicWith(turtle), type);
     });
+  }
+
+  @Test
+  void jsonLdIsCompactedWithThePublishedContextAndItsShortTerms() {
+    HttpResponse<String> response = Http.get(local(product), "application/ld+json");
+    Graph turtle = parse(Http.get(local(product), "text/turtle"), Lang.TURTLE);
+    assertTrue(parse(response, Lang.JSONLD).isIsomorphicWith(turtle), response.body());
+    String body = response.body();
+    for (String term : List.of("\"title\"", "\"license\"", "\"primaryTopic\"", "\"codeRepository\"", "\"subject\"")) {
+      assertTrue(body.contains(term), term + " in " + body);
+    }
+    assertFalse(body.contains("\"dct:title\""), body);
+    assertFalse(body.contains("http://purl.org/dc/terms/title"), body);
+    assertEquals(200, Http.get(node.url("/vocab/context.jsonld"), null).statusCode(), "the node serves what it names");
   }
 
   @Test

@@ -72,11 +72,16 @@ final class Chromium implements AutoCloseable {
     return String.valueOf(found);
   }
 
-  /** Bytes the current page and everything it loaded took over the network. */
+  /**
+   * Bytes the current page and everything it loaded took over the network, as on a first visit: a
+   * file the browser still held in memory (transfer size 0) counts as its compressed body plus as
+   * many header bytes as the page itself had.
+   */
   long transferred() {
     Object bytes = driver.executeScript("var n = performance.getEntriesByType('navigation')[0];"
-        + "return performance.getEntriesByType('resource').reduce(function (sum, e) { return sum + e.transferSize; },"
-        + " n ? n.transferSize : 0);");
+        + "var headers = n.transferSize - n.encodedBodySize;"
+        + "return performance.getEntriesByType('resource').reduce(function (sum, e) {"
+        + "  return sum + (e.transferSize || e.encodedBodySize + headers); }, n.transferSize);");
     return ((Number) bytes).longValue();
   }
 

@@ -136,19 +136,61 @@ class UiPagesTest {
     assertTrue(quoted.body().contains("data-count=\"0\""));
   }
 
+  /** The links of the download group the page shows (not hidden), each fetched: format name to Content-Type. */
+  private static java.util.Map<String, String> shownDownloads(String page) {
+    Matcher group = Pattern.compile("<p data-form=\"(\\w+)\">(.*?)</p>").matcher(page);
+    assertTrue(group.find(), page);
+    assertFalse(group.find(), "one group shown");
+    group.reset().find();
+    java.util.Map<String, String> types = new java.util.TreeMap<>();
+    Matcher links = Pattern.compile("href=\"(/sparql\\?format=(\\w+)&amp;query=[^\"]+)\"").matcher(group.group(2));
+    while (links.find()) {
+      HttpResponse<String> download = Http.get(node.url(links.group(1).replace("&amp;", "&")), null);
+      assertEquals(200, download.statusCode(), links.group(2) + " " + download.body());
+      types.put(links.group(2), download.headers().firstValue("Content-Type").orElseThrow().replaceAll(";.*", ""));
+    }
+    return types;
+  }
+
   @Test
-  void theQueryPageKeepsTheQueryAndOffersEveryDownloadFormat() {
+  void theQueryPageKeepsTheQueryAndOffersEveryResultFormatOfASelect() {
     String query = "SELECT ?p WHERE { ?r <http://xmlns.com/foaf/0.1/primaryTopic> ?p } LIMIT 3";
     String page = get("/query?query=" + Http.encode(query), null).body();
     assertTrue(page.contains(Html.escape(query) + "</textarea>"), page);
-    Matcher links = Pattern.compile("href=\"(/sparql\\?format=(\\w+)&amp;query=[^\"]+)\"").matcher(page);
-    int formats = 0;
-    while (links.find()) {
-      HttpResponse<String> download = Http.get(node.url(links.group(1).replace("&amp;", "&")), null);
-      assertEquals(200, download.statusCode(), links.group(2));
-      formats++;
+    assertEquals(java.util.Map.of("csv", "text/csv", "json", "application/sparql-results+json",
+        "tsv", "text/tab-separated-values", "xml", "application/sparql-results+xml"), shownDownloads(page));
+  }
+
+  @Test
+  void theQueryPageOffersEveryRdfFormatForAConstructAndBothAnswerFormatsForAnAsk() {
+    String construct = "CONSTRUCT { ?p a <http://example.org/Product> } WHERE { ?r <http://xmlns.com/foaf/0.1/primaryTopic> ?p }";
+    assertEquals(java.util.Map.of("jsonld", "application/ld+json", "nquads", "application/n-quads",
+        "ntriples", "application/n-triples", "rdfxml", "application/rdf+xml", "trig", "application/trig",
+        "turtle", "text/turtle"), shownDownloads(get("/query?query=" + Http.encode(construct), null).body()));
+    String describe = "DESCRIBE ?p WHERE { ?r <http://xmlns.com/foaf/0.1/primaryTopic> ?p } LIMIT 1";
+    assertEquals(6, shownDownloads(get("/query?query=" + Http.encode(describe), null).body()).size());
+    String ask = "ASK { ?r <http://xmlns.com/foaf/0.1/primaryTopic> ?p }";
+    assertEquals(java.util.Map.of("json", "application/sparql-results+json", "xml", "application/sparql-results+xml"),
+        shownDownloads(get("/query?query=" + Http.encode(ask), null).body()));
+  }
+
+  @Test
+  void codeMirrorIsServedGzippedFromTheNodeAndNothingElseOfTheWebjar() throws Exception {
+    Matcher script = Pattern.compile("<script src=\"(/assets/codemirror-[^\"]+/codemirror\\.js)\"").matcher(get("/query", null).body());
+    assertTrue(script.find());
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.url(script.group(1)))).header("Accept-Encoding", "gzip");
+    HttpResponse<byte[]> packed = java.net.http.HttpClient.newHttpClient().send(request.build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, packed.statusCode());
+    assertEquals("gzip", packed.headers().firstValue("Content-Encoding").orElseThrow());
+    HttpResponse<String> plain = get(script.group(1), null);
+    assertTrue(plain.body().contains("CodeMirror"));
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(packed.body()))) {
+      assertEquals(plain.body(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
-    assertEquals(4, formats, "json, xml, csv and tsv");
+    assertTrue(packed.body().length < plain.body().length() / 3, packed.body().length + " bytes gzipped");
+    assertEquals(404, get(script.group(1).replace("codemirror.js", "LICENSE"), null).statusCode());
+    assertEquals(404, get("/assets/codemirror-0.0.0/codemirror.js", null).statusCode());
   }
 
   @Test
