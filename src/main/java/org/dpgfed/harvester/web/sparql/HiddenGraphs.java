@@ -25,8 +25,9 @@ import org.eclipse.rdf4j.query.algebra.helpers.AbstractQueryModelVisitor;
 /**
  * Keeps the hidden graphs out of a query that names no dataset, by rewriting its algebra: every
  * triple pattern reads the named graphs (the default graph is their union) and a filter drops
- * statements of a hidden graph. One index scan then serves a pattern, where a dataset listing
- * every visible graph makes the store scan once per graph.
+ * statements of a hidden graph; a default-graph pattern is then made distinct over its own
+ * variables ({@link DefaultGraphSet}). One index scan then serves a pattern, where a dataset
+ * listing every visible graph makes the store scan once per graph.
  *
  * <p>Operators that read the store other than through triple patterns (property paths of
  * variable length, DESCRIBE, RDF-star triple references, tuple functions) cannot be rewritten so;
@@ -58,7 +59,7 @@ final class HiddenGraphs {
 
   /** Rewrites the expression in place; call only when {@link #rewritable} said so. */
   void rewrite(TupleExpr expr) {
-    int[] fresh = {0};
+    int[] counter = {0};
     expr.visit(new AbstractQueryModelVisitor<RuntimeException>() {
       @Override
       public void meet(StatementPattern pattern) {
@@ -69,17 +70,19 @@ final class HiddenGraphs {
           }
           return;
         }
-        TupleExpr read = pattern;
-        if (graph == null) {
-          graph = new Var("_graph_" + fresh[0]++, true);
-          read = new StatementPattern(StatementPattern.Scope.NAMED_CONTEXTS, pattern.getSubjectVar().clone(),
-              pattern.getPredicateVar().clone(), pattern.getObjectVar().clone(), graph);
+        if (graph != null) {
+          if (!hidden.isEmpty()) {
+            pattern.replaceWith(new Filter(pattern.clone(), visible(graph)));
+          }
+          return;
         }
+        Var fresh = new Var("_graph_" + counter[0]++, true);
+        TupleExpr read = new StatementPattern(StatementPattern.Scope.NAMED_CONTEXTS, pattern.getSubjectVar().clone(),
+            pattern.getPredicateVar().clone(), pattern.getObjectVar().clone(), fresh);
         if (!hidden.isEmpty()) {
-          pattern.replaceWith(new Filter(read == pattern ? pattern.clone() : read, visible(graph)));
-        } else if (read != pattern) {
-          pattern.replaceWith(read);
+          read = new Filter(read, visible(fresh));
         }
+        pattern.replaceWith(DefaultGraphSet.once(pattern, read));
       }
     });
   }

@@ -38,7 +38,9 @@ import org.eclipse.rdf4j.rio.Rio;
  * Evaluates one checked request in one read snapshot and writes its results.
  *
  * <p>The hidden graphs stay out by {@link HiddenGraphs} when the query allows it, else by a
- * dataset that lists every other graph. A query parsed by the request is evaluated as parsed.
+ * dataset that lists every other graph; either way a default-graph pattern matches a triple once
+ * however many graphs hold it ({@link DefaultGraphSet}). A query parsed by the request is
+ * evaluated as parsed.
  *
  * <p>A SELECT that might exceed {@code sparql.maxRows} must say {@code X-Result-Truncated} before
  * its first byte: its first {@link #AHEAD} rows are read ahead and held; a result that ends
@@ -93,10 +95,14 @@ final class QueryEvaluation {
     }
     if (request.dataset() == null && request.parsed().getDataset() == null
         && HiddenGraphs.rewritable(request.parsed().getTupleExpr())) {
+      DefaultGraphSet.project(request.parsed());
       hiding.rewrite(request.parsed().getTupleExpr());
       return () -> parsed(sail, request);
     }
     Dataset dataset = dataset(conn, request);
+    if (dataset.getDefaultGraphs().size() > 1) {
+      DefaultGraphSet.distinctDefaultPatterns(request.parsed().getTupleExpr());
+    }
     return () -> withDataset(parsed(sail, request), dataset);
   }
 
