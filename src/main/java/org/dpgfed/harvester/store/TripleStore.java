@@ -27,6 +27,14 @@ import org.eclipse.rdf4j.sail.lmdb.config.LmdbStoreConfig;
  */
 public final class TripleStore implements AutoCloseable {
   private final Repository repository;
+  /**
+   * Values kept resolved in memory (RDF4J's default is 512). A query that groups or counts
+   * distinct IRIs hashes their text, so every value missing here is read from the store again.
+   */
+  private static final int VALUE_CACHE = 1 << 16;
+  /** Value to id lookups kept (RDF4J's default is 128): the constants of queries and of harvests. */
+  private static final int VALUE_ID_CACHE = 1 << 13;
+
   /** One writer at a time, so work prepared on the committed state is still true when it is written. */
   private final Object writer = new Object();
 
@@ -36,7 +44,8 @@ public final class TripleStore implements AutoCloseable {
 
   /** Opens the store in {@code dir/store}, creating it on first start. */
   public static TripleStore openEmbedded(Path dir) {
-    LmdbStoreConfig config = new LmdbStoreConfig("spoc,posc,cspo");
+    LmdbStoreConfig config = new LmdbStoreConfig("spoc,posc,cspo").setValueCacheSize(VALUE_CACHE)
+        .setValueIDCacheSize(VALUE_ID_CACHE);
     Repository repository = new SailRepository(new LmdbStore(dir.resolve("store").toFile(), config));
     repository.init();
     return new TripleStore(repository);

@@ -1,15 +1,19 @@
 package org.dpgfed.harvester.web.sparql;
 
+import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Value;
+import org.eclipse.rdf4j.query.BindingSet;
 import org.eclipse.rdf4j.query.algebra.ArbitraryLengthPath;
+import org.eclipse.rdf4j.query.algebra.BindingSetAssignment;
 import org.eclipse.rdf4j.query.algebra.Compare;
 import org.eclipse.rdf4j.query.algebra.DescribeOperator;
 import org.eclipse.rdf4j.query.algebra.EmptySet;
 import org.eclipse.rdf4j.query.algebra.Filter;
+import org.eclipse.rdf4j.query.algebra.Join;
 import org.eclipse.rdf4j.query.algebra.QueryModelNode;
 import org.eclipse.rdf4j.query.algebra.StatementPattern;
 import org.eclipse.rdf4j.query.algebra.TripleRef;
@@ -21,6 +25,7 @@ import org.eclipse.rdf4j.query.algebra.Var;
 import org.eclipse.rdf4j.query.algebra.ZeroLengthPath;
 import org.eclipse.rdf4j.query.algebra.And;
 import org.eclipse.rdf4j.query.algebra.helpers.AbstractQueryModelVisitor;
+import org.eclipse.rdf4j.query.impl.ListBindingSet;
 
 /**
  * Keeps the hidden graphs out of a query that names no dataset, by rewriting its algebra: every
@@ -57,8 +62,12 @@ final class HiddenGraphs {
     return plain.get();
   }
 
-  /** Rewrites the expression in place; call only when {@link #rewritable} said so. */
-  void rewrite(TupleExpr expr) {
+  /**
+   * Rewrites the expression in place; call only when {@link #rewritable} said so. A pattern that
+   * binds nothing (a whole-store scan) reads the visible graphs one by one instead, so the hidden
+   * ones are never read; {@code visibleGraphs} lists them, asked only for such a pattern.
+   */
+  void rewrite(TupleExpr expr, Supplier<List<Resource>> visibleGraphs) {
     int[] counter = {0};
     expr.visit(new AbstractQueryModelVisitor<RuntimeException>() {
       @Override
@@ -70,21 +79,27 @@ final class HiddenGraphs {
           }
           return;
         }
-        if (graph != null) {
-          if (!hidden.isEmpty()) {
-            pattern.replaceWith(new Filter(pattern.clone(), visible(graph)));
-          }
-          return;
-        }
-        Var fresh = new Var("_graph_" + counter[0]++, true);
-        TupleExpr read = new StatementPattern(StatementPattern.Scope.NAMED_CONTEXTS, pattern.getSubjectVar().clone(),
-            pattern.getPredicateVar().clone(), pattern.getObjectVar().clone(), fresh);
-        if (!hidden.isEmpty()) {
-          read = new Filter(read, visible(fresh));
-        }
-        pattern.replaceWith(DefaultGraphSet.once(pattern, read));
+        Var read = graph != null ? graph.clone() : new Var("_graph_" + counter[0]++, true);
+        StatementPattern named = new StatementPattern(StatementPattern.Scope.NAMED_CONTEXTS,
+            pattern.getSubjectVar().clone(), pattern.getPredicateVar().clone(), pattern.getObjectVar().clone(), read);
+        TupleExpr visible = pattern.getVarList().stream().noneMatch(Var::hasValue)
+            ? new Join(graphs(read, visibleGraphs.get()), named) : filtered(named, read);
+        pattern.replaceWith(graph != null ? visible : DefaultGraphSet.once(pattern, visible));
       }
     });
+  }
+
+  private TupleExpr filtered(StatementPattern pattern, Var graph) {
+    return hidden.isEmpty() ? pattern : new Filter(pattern, visible(graph));
+  }
+
+  /** {@code VALUES ?g { <visible1> <visible2> ... }} */
+  private static BindingSetAssignment graphs(Var graph, List<Resource> visible) {
+    BindingSetAssignment values = new BindingSetAssignment();
+    values.setBindingNames(Set.of(graph.getName()));
+    values.setBindingSets(visible.stream().<BindingSet>map(g -> new ListBindingSet(List.of(graph.getName()), g))
+        .toList());
+    return values;
   }
 
   /** {@code ?g != <hidden1> && ?g != <hidden2> ...} */

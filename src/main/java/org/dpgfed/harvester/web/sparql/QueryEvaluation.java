@@ -96,7 +96,7 @@ final class QueryEvaluation {
     if (request.dataset() == null && request.parsed().getDataset() == null
         && HiddenGraphs.rewritable(request.parsed().getTupleExpr())) {
       DefaultGraphSet.project(request.parsed());
-      hiding.rewrite(request.parsed().getTupleExpr());
+      hiding.rewrite(request.parsed().getTupleExpr(), () -> visibleGraphs(conn));
       return () -> parsed(sail, request);
     }
     Dataset dataset = dataset(conn, request);
@@ -133,11 +133,9 @@ final class QueryEvaluation {
       requested.getDefaultGraphs().stream().filter(g -> !hidden.contains(g)).forEach(dataset::addDefaultGraph);
       requested.getNamedGraphs().stream().filter(g -> !hidden.contains(g)).forEach(dataset::addNamedGraph);
     } else {
-      for (Resource graph : conn.getContextIDs().stream().toList()) {
-        if (graph instanceof IRI iri && !hidden.contains(iri)) {
-          dataset.addDefaultGraph(iri);
-          dataset.addNamedGraph(iri);
-        }
+      for (Resource graph : visibleGraphs(conn)) {
+        dataset.addDefaultGraph((IRI) graph);
+        dataset.addNamedGraph((IRI) graph);
       }
     }
     if (dataset.getDefaultGraphs().isEmpty()) {
@@ -147,6 +145,11 @@ final class QueryEvaluation {
       dataset.addNamedGraph(NOTHING);
     }
     return dataset;
+  }
+
+  /** The graphs of the store a query may read: every one but the hidden ones (as the store gives them). */
+  private List<Resource> visibleGraphs(RepositoryConnection conn) {
+    return conn.getContextIDs().stream().filter(g -> g instanceof IRI && !hidden.contains(g)).toList();
   }
 
   private void tuples(TupleQuery query, Preparer preparer, SparqlRequest request, long deadline,

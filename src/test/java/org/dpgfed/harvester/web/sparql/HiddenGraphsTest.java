@@ -64,6 +64,8 @@ class HiddenGraphsTest {
     for (String query : List.of(
         "ASK { ?v " + VERSION_OF + " ?p }",
         "ASK { GRAPH ?g { ?v " + VERSION_OF + " ?p } }",
+        "ASK { ?v ?p ?o FILTER(?p = " + VERSION_OF + ") }",
+        "ASK { GRAPH ?g { ?v ?p ?o FILTER(?p = " + VERSION_OF + ") } }",
         "ASK { GRAPH " + FEED_GRAPH + " { ?s ?p ?o } }",
         "ASK { ?v " + VERSION_OF + "+ ?p }",
         "ASK { GRAPH ?g { ?v " + VERSION_OF + "* ?p FILTER(?v != ?p) } }",
