@@ -22,6 +22,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.dpgfed.harvester.cli.Commands;
+import org.dpgfed.harvester.cluster.RegistryEvents;
+import org.dpgfed.harvester.cluster.SharedWriterLock;
+import org.dpgfed.harvester.cluster.SourceClaims;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.config.ConfigException;
 import org.dpgfed.harvester.feed.FeedLog;
@@ -44,7 +47,9 @@ import org.dpgfed.harvester.registry.SourceRegistry;
 import org.dpgfed.harvester.registry.StaleSources;
 import org.dpgfed.harvester.source.Adapters;
 import org.dpgfed.harvester.source.feed.FeedReader;
+import org.dpgfed.harvester.store.Stores;
 import org.dpgfed.harvester.store.TripleStore;
+import org.dpgfed.harvester.store.WriterLock;
 import org.dpgfed.harvester.web.Errors;
 import org.dpgfed.harvester.web.Gate;
 import org.dpgfed.harvester.web.Health;
@@ -71,6 +76,8 @@ import org.eclipse.rdf4j.model.Resource;
 
 /** The composition root: builds every part of a node, and shows every path in {@link #routes}. */
 public final class Main {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Main.class);
+
   private Main() {}
 
   /** Runs a command ({@code serve} by default); see {@link Commands}. */
@@ -128,7 +135,12 @@ public final class Main {
     List<Source> configured = configuredSources(config, check);
     AdminToken admin = AdminToken.load(config.auth().adminToken(), dataDir, announce);
     OperatorTokens operators = OperatorTokens.load(dataDir);
-    TripleStore store = TripleStore.openEmbedded(dataDir);
+    boolean clustered = config.cluster().enabled();
+    if (clustered && !listening.vertx().isClustered()) {
+      throw new ConfigException("cluster.enabled is true but this node's Vert.x is not clustered");
+    }
+    TripleStore store = Stores.open(config.store(),
+        clustered ? new SharedWriterLock(listening.vertx()) : WriterLock.local());
     try {
       return assemble(listening, config, metrics, clock, iris, new Auth(admin, operators), operators, store, adapters,
           new Checked(check, formats), configured);
@@ -146,8 +158,10 @@ public final class Main {
     Set<Resource> hidden = Set.of(iris.feedGraph(), iris.privateGraph());
     SourceRegistry sources = new SourceRegistry(store, iris, clock, feed);
     RunLog runs = new RunLog(store, iris, clock, config.harvest().runHistory());
+    SourceClaims claims = config.cluster().enabled()
+        ? SourceClaims.clustered(vertx, config.cluster().lockTimeout()) : SourceClaims.alone();
     sources.load();
-    List<String> runNow = new ArrayList<>(runs.load());
+    List<String> runNow = new ArrayList<>(runs.load(claims.shared()));
     for (Source source : configured) {
       Source old = sources.get(source.id()).orElse(null);
       sources.upsert(source);
@@ -162,7 +176,10 @@ public final class Main {
     Fetcher fetcher = new Fetcher(vertx, config.harvest());
     Reconciler reconciler = new Reconciler(store, iris, new PrivateContacts(iris, config.privacy().storeContacts()), feed, clock);
     Harvester harvester = new Harvester(vertx, harvestPool, sources, runs, store, adapters, fetcher, iris, clock, feed,
-        config.harvest(), reconciler);
+        config.harvest(), reconciler, claims);
+    if (claims.shared()) {
+      shareRegistry(new RegistryEvents(vertx), sources, runs, harvester, apiPool);
+    }
     harvester.onRunFinished(new HarvestMetrics(metrics.registry()));
     StaleSources stale = new StaleSources(sources, runs, config.harvest().staleAfterFailures(),
         config.harvest().staleAfterSchedules(), clock);
@@ -170,7 +187,8 @@ public final class Main {
         new SparqlHandler(store, sparqlPool, config.sparql(), iris.base(),
             new ServiceDescription(store, sparqlPool, iris, config.node(), hidden), hidden,
             new QueryAdmission(config.sparql(), clock)),
-        new SourcesApi(sources, runs, harvester, check, apiPool, config.harvest(), iris.base(), clock),
+        new SourcesApi(sources, runs, harvester, check, apiPool, config.harvest(), iris.base(), clock,
+            claims.shared()),
         new RunsApi(runs, harvester, apiPool, iris.base()), new TokensApi(operators, apiPool, iris.base(), clock),
         auth, ApiContract.load(), new Health(store, apiPool, iris, stale),
         new Vocab(new VocabHandler(), VocabFileHandler.shapes(), VocabFileHandler.context()),
@@ -185,6 +203,17 @@ public final class Main {
             new BackupApi(store, iris, apiPool, config.store().dataDir())));
     return new Node(vertx, iris.base(), listening.router(), new Node.Parts(listening.server(), listening.gate(), harvester,
         fetcher, List.of(harvestPool, sparqlPool, apiPool), store, metrics), config.node().shutdownTimeout(), runNow);
+  }
+
+  /** Registry changes go to the other nodes; theirs are re-read from the store and scheduled here. */
+  private static void shareRegistry(RegistryEvents events, SourceRegistry sources, RunLog runs, Harvester harvester,
+      WorkerExecutor pool) {
+    sources.onChanged(events::changed);
+    events.listen(id -> pool.executeBlocking(() -> sources.reload(id), false).onSuccess(found -> found.ifPresentOrElse(
+        source -> harvester.changed(source, false), () -> {
+          harvester.forget(id);
+          runs.forget(id);
+        })).onFailure(err -> LOG.warn("source {} changed on another node and could not be re-read", id, err)));
   }
 
   /** The source check and the formats it knows. */

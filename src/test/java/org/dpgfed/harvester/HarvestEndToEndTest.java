@@ -63,7 +63,7 @@ class HarvestEndToEndTest {
         GRAPH ?g { ?product dct:type ?type ; dct:subject ?sdg ; dpg:deploymentCountry country:KEN } %s
       } GROUP BY ?sdg ORDER BY ?sdg""",
       """
-      SELECT ?product (GROUP_CONCAT(DISTINCT STR(?g); separator=" ") AS ?graphs) (COUNT(DISTINCT ?g) AS ?n) WHERE {
+      SELECT ?product (MIN(STR(?g)) AS ?first) (MAX(STR(?g)) AS ?last) (COUNT(DISTINCT ?g) AS ?n) WHERE {
         GRAPH ?g { ?product dct:license spdx:CC-BY-4.0 } %s
       } GROUP BY ?product""",
       "SELECT DISTINCT ?repo WHERE { GRAPH ?g { ?p schema:codeRepository ?repo } %s } ORDER BY ?repo",

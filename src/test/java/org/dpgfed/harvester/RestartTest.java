@@ -82,7 +82,7 @@ class RestartTest {
     }
     // What a kill -9 during a harvest leaves behind: a run recorded as running.
     String cutShort;
-    try (TripleStore store = TripleStore.openEmbedded(dir)) {
+    try (TripleStore store = TestNode.openStore(dir)) {
       RunLog runs = new RunLog(store, new Iris(TestNode.BASE), Clock.systemUTC(), 100);
       runs.load();
       Run run = runs.open("ke-registry");

@@ -1,5 +1,6 @@
 package org.dpgfed.harvester.cli;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Set;
@@ -7,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.dpgfed.harvester.Main;
 import org.dpgfed.harvester.Node;
+import org.dpgfed.harvester.cluster.ClusterSetup;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.metrics.NodeMetrics;
 import org.slf4j.Logger;
@@ -45,8 +47,10 @@ final class Serve implements Command {
     Config config = args.config();
     LogSetup.apply(config.log());
     NodeMetrics metrics = new NodeMetrics();
-    Vertx vertx = metrics.vertx();
-    Main.start(vertx, config, metrics, token -> System.out.println("""
+    Future<Vertx> started = config.cluster().enabled()
+        ? ClusterSetup.start(metrics.builder(ClusterSetup.options(config.cluster())), config.cluster())
+        : Future.succeededFuture(metrics.vertx());
+    started.compose(vertx -> Main.start(vertx, config, metrics, token -> System.out.println("""
         Generated admin token (shown only this once; only its hash is kept):
           %s
         """.formatted(token)))
@@ -54,10 +58,10 @@ final class Serve implements Command {
           LOG.info("dpg-harvester listening on port {}, public base {}", node.port(), node.baseUrl());
           Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(node, vertx), "dpg-shutdown"));
         })
+        .onFailure(err -> vertx.close()))
         .onFailure(err -> {
           System.err.println("dpg-harvester: cannot start: " + err.getMessage());
           LOG.debug("start-up failed", err);
-          vertx.close();
           System.exit(1);
         });
     return Commands.KEEP_RUNNING;

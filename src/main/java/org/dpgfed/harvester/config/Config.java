@@ -14,12 +14,34 @@ import java.util.Map;
  */
 public record Config(
     Http http, Store store, Auth auth, Sparql sparql, Harvest harvest, Node node, Log log, Privacy privacy,
-    List<Map<String, Object>> sources, Path configDir) {
+    Cluster cluster, List<Map<String, Object>> sources, Path configDir) {
 
   /** @param publicBaseUrl empty means {@code http://localhost:<port>} */
   public record Http(int port, String host, String publicBaseUrl, long maxBodyBytes) {}
 
-  public record Store(Path dataDir) {}
+  /**
+   * @param type {@code lmdb} (embedded, in dataDir), {@code sparql} (any SPARQL 1.1 Query + Update
+   *     endpoint) or {@code rdf4j} (a repository on an RDF4J Server); the other fields say where a
+   *     remote store is and how to log in (username empty: no authentication)
+   */
+  public record Store(Path dataDir, String type, String queryEndpoint, String updateEndpoint, String serverUrl,
+      String repository, String username, String password) {
+    public boolean embedded() {
+      return type.equals("lmdb");
+    }
+  }
+
+  /**
+   * @param members other nodes' cluster addresses, {@code host:port}
+   * @param memberTimeout a member silent this long is dropped, and its harvest locks released
+   * @param lockTimeout how long a scheduled run waits for its source's lock before skipping the tick
+   */
+  public record Cluster(boolean enabled, String host, int port, List<String> members, Duration memberTimeout,
+      Duration lockTimeout) {
+    public Cluster {
+      members = List.copyOf(members);
+    }
+  }
 
   /** @param adminToken empty means a generated token whose salted hash is kept in the data directory */
   public record Auth(String adminToken) {}
@@ -75,6 +97,6 @@ public record Config(
   }
 
   public Config withHttp(Http newHttp) {
-    return new Config(newHttp, store, auth, sparql, harvest, node, log, privacy, sources, configDir);
+    return new Config(newHttp, store, auth, sparql, harvest, node, log, privacy, cluster, sources, configDir);
   }
 }

@@ -22,7 +22,7 @@ final class ConfigBinder {
     Config.Http http = new Config.Http(
         integer("http.port", 0, 65535), text("http.host"), baseUrl("http.publicBaseUrl"),
         positiveLong("http.maxBodyBytes"));
-    Config.Store store = new Config.Store(Path.of(nonEmpty("store.dataDir")));
+    Config.Store store = new StoreSettings(this).bind();
     Config.Auth auth = new Config.Auth(text("auth.adminToken"));
     Config.Sparql sparql = new Config.Sparql(
         duration("sparql.timeout"), integer("sparql.maxRows", 1, Integer.MAX_VALUE),
@@ -43,24 +43,30 @@ final class ConfigBinder {
         duration("node.shutdownTimeout"));
     Config.Log log = new Config.Log(oneOf("log.format", "text", "json"));
     Config.Privacy privacy = new Config.Privacy(bool("privacy.storeContacts"));
-    return new Config(http, store, auth, sparql, harvest, node, log, privacy, sources, configDir);
+    Config.Cluster cluster = new StoreSettings(this).cluster(store);
+    return new Config(http, store, auth, sparql, harvest, node, log, privacy, cluster, sources, configDir);
   }
 
-  private String text(String key) {
+  String text(String key) {
+    JsonNode node = node(key);
+    return node.isNull() || node.isMissingNode() ? "" : node.asText().trim();
+  }
+
+  JsonNode node(String key) {
     JsonNode node = tree;
     for (String part : key.split("\\.")) {
       node = node.path(part);
     }
-    return node.isNull() || node.isMissingNode() ? "" : node.asText().trim();
+    return node;
   }
 
-  private ConfigException bad(String key, String allowed) {
+  ConfigException bad(String key, String allowed) {
     String origin = origins.getOrDefault(key, "the defaults");
     return new ConfigException("setting '" + key + "' is '" + text(key) + "' (from " + origin + "); allowed: "
         + allowed + " (override with the environment variable " + ConfigLoader.environmentName(key) + ")");
   }
 
-  private String nonEmpty(String key) {
+  String nonEmpty(String key) {
     String value = text(key);
     if (value.isEmpty()) {
       throw bad(key, "any non-empty text");
@@ -68,7 +74,7 @@ final class ConfigBinder {
     return value;
   }
 
-  private String oneOf(String key, String... allowed) {
+  String oneOf(String key, String... allowed) {
     String value = text(key);
     if (java.util.Arrays.asList(allowed).contains(value)) {
       return value;
@@ -76,7 +82,7 @@ final class ConfigBinder {
     throw bad(key, String.join(" or ", allowed));
   }
 
-  private int integer(String key, int min, int max) {
+  int integer(String key, int min, int max) {
     try {
       int value = Integer.parseInt(text(key));
       if (value >= min && value <= max) {
@@ -122,7 +128,7 @@ final class ConfigBinder {
     return hosts;
   }
 
-  private boolean bool(String key) {
+  boolean bool(String key) {
     String value = text(key);
     if (value.equals("true") || value.equals("false")) {
       return Boolean.parseBoolean(value);
@@ -130,7 +136,7 @@ final class ConfigBinder {
     throw bad(key, "true or false");
   }
 
-  private Duration duration(String key) {
+  Duration duration(String key) {
     try {
       Duration value = Duration.parse(text(key));
       if (!value.isNegative() && !value.isZero()) {

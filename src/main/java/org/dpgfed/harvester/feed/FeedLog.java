@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
@@ -22,6 +23,7 @@ import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.eclipse.rdf4j.model.util.Models;
+import org.eclipse.rdf4j.model.util.Statements;
 import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
 import org.eclipse.rdf4j.model.vocabulary.FOAF;
@@ -51,7 +53,7 @@ public final class FeedLog implements ProductsChanged {
   public Pending prepare(RepositoryConnection committed, Collection<IRI> touched, IRI graph, Model content, Instant now) {
     long first = lastSequence(committed);
     long sequence = first;
-    Model members = new LinkedHashModel();
+    List<Statement> members = new ArrayList<>(); // a plain list: written once, never searched
     for (IRI product : touched.stream().distinct().sorted(Comparator.comparing(IRI::stringValue)).toList()) {
       Model current = description(committed, product, graph, content);
       Optional<Resource> latest = latest(committed, product);
@@ -86,19 +88,19 @@ public final class FeedLog implements ProductsChanged {
     return Values.iri(product.stringValue() + "/version/" + sequence);
   }
 
-  private void member(Model m, IRI product, long sequence, Instant now, Model description, String hash) {
+  private void member(List<Statement> m, IRI product, long sequence, Instant now, Model description, String hash) {
     IRI member = version(product, sequence);
-    m.add(member, RDF.TYPE, description == null ? DPG.PRODUCT_REMOVAL : DPG.PRODUCT_VERSION);
-    m.add(member, DCTERMS.IS_VERSION_OF, product);
-    m.add(member, PROV.GENERATED_AT_TIME, Values.literal(Date.from(now)));
-    m.add(member, DPG.SEQUENCE, Values.literal(sequence));
+    m.add(Statements.statement(member, RDF.TYPE, description == null ? DPG.PRODUCT_REMOVAL : DPG.PRODUCT_VERSION, null));
+    m.add(Statements.statement(member, DCTERMS.IS_VERSION_OF, product, null));
+    m.add(Statements.statement(member, PROV.GENERATED_AT_TIME, Values.literal(Date.from(now)), null));
+    m.add(Statements.statement(member, DPG.SEQUENCE, Values.literal(sequence), null));
     if (description != null) {
       for (Statement st : description) {
         Resource subject = st.getSubject().equals(product) ? member : st.getSubject();
         Value object = st.getObject().equals(product) ? member : st.getObject();
-        m.add(subject, st.getPredicate(), object);
+        m.add(Statements.statement(subject, st.getPredicate(), object, null));
       }
-      m.add(member, DPG.CONTENT_HASH, Values.literal(hash));
+      m.add(Statements.statement(member, DPG.CONTENT_HASH, Values.literal(hash), null));
     }
   }
 

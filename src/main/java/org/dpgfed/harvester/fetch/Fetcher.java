@@ -3,10 +3,13 @@ package org.dpgfed.harvester.fetch;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -61,24 +64,48 @@ public final class Fetcher {
     if (url.startsWith("file:")) {
       return allowFile ? readFile(url) : Future.failedFuture(new FetchException("file: URLs are only for configured sources", false));
     }
+    Request request = request(url, accept, since, until, null, false);
+    return attempt(request, 1).onComplete(ar -> request.current().set(null));
+  }
+
+  /**
+   * Fetches an http(s) URL (with a POST body when {@code post} is not null) and hands the body to
+   * {@code parser} on {@code workers} while it streams in: the body cap, the total timeout and
+   * {@code until} still apply. Failures before the body starts are retried like any fetch's.
+   */
+  public <T> Future<T> stream(String url, String accept, Post post, Future<?> until, WorkerExecutor workers, BodyParser<T> parser) {
+    Request request = request(url, accept, Validators.NONE, until, post, true);
+    return attempt(request, 1).compose(fetched -> {
+      BodyStream body = request.current().get().stream();
+      return workers.executeBlocking(() -> {
+        try (InputStream in = body) {
+          return parser.parse(fetched.url(), fetched.contentType(), in);
+        }
+      }, false);
+    }).onComplete(ar -> request.current().set(null));
+  }
+
+  private Request request(String url, String accept, Validators since, Future<?> until, Post post, boolean streamed) {
     long deadline = System.currentTimeMillis() + settings.totalTimeout().toMillis();
-    Request request = new Request(url, accept, since, deadline, until, new AtomicReference<>());
+    Request request = new Request(url, accept, since, deadline, until, new AtomicReference<>(), post, streamed);
     until.onComplete(ar -> {
       ResponseReader reader = request.current().get();
       if (reader != null) {
         reader.fail(new FetchException("the fetch of " + url + " was abandoned", false));
       }
     });
-    return attempt(request, 1).onComplete(ar -> request.current().set(null));
+    return request;
   }
 
   /**
    * What every attempt and redirect of one fetch shares.
    *
-   * @param current the GET under way (so that {@code until} can stop it), or null
+   * @param current the request under way (so that {@code until} can stop it), or null
+   * @param post the body to send, or null for a GET
+   * @param streamed whether the body goes to a {@link BodyStream} rather than into memory
    */
   private record Request(String url, String accept, Validators since, long deadline, Future<?> until,
-      AtomicReference<ResponseReader> current) {}
+      AtomicReference<ResponseReader> current, Post post, boolean streamed) {}
 
   private Future<Fetched> attempt(Request request, int number) {
     return follow(request, request.url(), 0).recover(err -> {
@@ -148,7 +175,8 @@ public final class Fetcher {
       return Future.failedFuture(new FetchException("no complete answer within " + settings.totalTimeout()
           + " (harvest.totalTimeout)", false));
     }
-    RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(uri.toString())
+    RequestOptions options = new RequestOptions().setMethod(request.post() == null ? HttpMethod.GET : HttpMethod.POST)
+        .setAbsoluteURI(uri.toString())
         .setIdleTimeout(settings.firstByteTimeout().toMillis())
         .putHeader("Accept", request.accept()).putHeader("User-Agent", settings.userAgent())
         .putHeader("Accept-Encoding", "gzip, deflate");
@@ -158,7 +186,11 @@ public final class Fetcher {
     if (request.since().lastModified() != null) {
       options.putHeader("If-Modified-Since", request.since().lastModified());
     }
-    ResponseReader reader = new ResponseReader(uri, settings, !request.since().isEmpty());
+    if (request.post() != null) {
+      options.putHeader("Content-Type", request.post().contentType());
+    }
+    BodyStream stream = request.streamed() ? new BodyStream(vertx.getOrCreateContext()) : null;
+    ResponseReader reader = new ResponseReader(uri, settings, !request.since().isEmpty(), stream);
     request.current().set(reader);
     if (request.until().isComplete()) {
       reader.fail(new FetchException("the fetch of " + uri + " was abandoned", false));
@@ -168,11 +200,16 @@ public final class Fetcher {
     client.request(options)
         .compose(req -> {
           reader.result().onFailure(err -> req.reset());
-          return req.send();
+          if (stream != null) {
+            stream.finished().onFailure(err -> req.reset());
+          }
+          return request.post() == null ? req.send() : req.send(Buffer.buffer(request.post().body()));
         })
         .onSuccess(reader::read)
         .onFailure(err -> reader.fail(reader.connectionError(err)));
-    return reader.result().onComplete(ar -> vertx.cancelTimer(timer));
+    reader.result().onFailure(err -> vertx.cancelTimer(timer));
+    (stream == null ? reader.result() : stream.finished()).onComplete(ar -> vertx.cancelTimer(timer));
+    return reader.result();
   }
 
   private Future<Fetched> readFile(String url) {

@@ -22,12 +22,20 @@ final class ResponseReader {
   private final boolean conditional;
   private final Promise<Response> result = Promise.promise();
   private final Buffer body = Buffer.buffer();
+  private final BodyStream stream;
   private long expected = -1;
+  private long received;
 
-  ResponseReader(URI uri, Config.Harvest settings, boolean conditional) {
+  /** @param stream where a 200's body goes as it arrives (the result completes with the headers), or null to collect it */
+  ResponseReader(URI uri, Config.Harvest settings, boolean conditional, BodyStream stream) {
     this.uri = uri;
     this.settings = settings;
     this.conditional = conditional;
+    this.stream = stream;
+  }
+
+  BodyStream stream() {
+    return stream;
   }
 
   Future<Response> result() {
@@ -36,6 +44,9 @@ final class ResponseReader {
 
   void fail(Throwable err) {
     result.tryFail(err);
+    if (stream != null) {
+      stream.fail(err);
+    }
   }
 
   void read(HttpClientResponse resp) {
@@ -67,6 +78,10 @@ final class ResponseReader {
         return;
       }
     }
+    if (stream != null) {
+      streamBody(resp, validators);
+      return;
+    }
     resp.handler(chunk -> {
       if (body.length() + (long) chunk.length() > settings.maxBodyBytes()) {
         result.tryFail(tooBig());
@@ -77,6 +92,21 @@ final class ResponseReader {
     resp.exceptionHandler(err -> result.tryFail(connectionError(err)));
     resp.endHandler(v -> result.tryComplete(new Response(
         new Fetcher.Fetched(uri.toString(), resp.getHeader("Content-Type"), body.getBytes(), 200, validators), null)));
+  }
+
+  /** The headers complete the result; the body flows into the stream under the same cap. */
+  private void streamBody(HttpClientResponse resp, Validators validators) {
+    resp.handler(chunk -> {
+      received += chunk.length();
+      if (received > settings.maxBodyBytes()) {
+        stream.fail(tooBig());
+      } else {
+        stream.offer(chunk, resp);
+      }
+    });
+    resp.exceptionHandler(err -> stream.fail(connectionError(err)));
+    resp.endHandler(v -> stream.end());
+    result.tryComplete(new Response(new Fetcher.Fetched(uri.toString(), resp.getHeader("Content-Type"), null, 200, validators), null));
   }
 
   private FetchException tooBig() {
@@ -99,9 +129,10 @@ final class ResponseReader {
       return new FetchException("connection to " + where + " timed out: no byte for "
           + settings.firstByteTimeout() + " (harvest.firstByteTimeout)", true);
     }
-    if (body.length() > 0 || expected > 0) {
+    long got = Math.max(body.length(), received);
+    if (got > 0 || expected > 0) {
       return new FetchException("the body from " + uri + " was cut short: the connection ended after "
-          + body.length() + (expected > 0 ? " of " + expected : "") + " bytes", true);
+          + got + (expected > 0 ? " of " + expected : "") + " bytes", true);
     }
     if (err instanceof HttpClosedException) {
       return new FetchException("the server at " + where + " closed the connection before answering", true);

@@ -10,7 +10,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.security.DigestInputStream;
 import org.dpgfed.harvester.fetch.FetchException;
+import org.dpgfed.harvester.fetch.Post;
 import org.dpgfed.harvester.fetch.Fetcher;
 import org.dpgfed.harvester.fetch.Validators;
 import org.dpgfed.harvester.model.Problem;
@@ -22,6 +24,7 @@ import org.dpgfed.harvester.source.AdaptedRecord;
 import org.dpgfed.harvester.source.AdapterException;
 import org.dpgfed.harvester.source.Page;
 import org.dpgfed.harvester.source.SourceAdapter;
+import org.dpgfed.harvester.source.StreamingAdapter;
 
 /**
  * One run of one source: fetch a page (conditionally, when the last applied run left validators),
@@ -66,7 +69,7 @@ final class HarvestJob {
     Run running = queued.running();
     watch = new RunWatch(ctx, stop); // a fetch under way closes at once when it ends; a commit under way finishes
     return watch.watch(ctx.workers().executeBlocking(() -> start(running), false)
-            .compose(since -> harvestPage(adapter.firstPageUrl(source.url(), source.query()), since)))
+            .compose(since -> harvestPage(source.url(), since)))
         .compose(v -> ctx.workers().executeBlocking(() -> commit(running), false))
         .recover(err -> ctx.workers().executeBlocking(() -> fail(running, err), false))
         .onComplete(ar -> watch.close());
@@ -103,6 +106,9 @@ final class HarvestJob {
       return Future.failedFuture(new AdapterException("the source has more than " + MAX_PAGES + " pages"));
     }
     boolean first = pagesSeen.size() == 1;
+    if (adapter instanceof StreamingAdapter streaming) {
+      return harvestStream(url, streaming);
+    }
     return ctx.fetcher().fetch(url, adapter.accept(), source.fromConfig(), since, watch.ended())
         .onFailure(err -> {
           if (err instanceof FetchException fe && fe.status() > 0) {
@@ -120,15 +126,30 @@ final class HarvestJob {
         .compose(page -> page.next().isPresent() ? harvestPage(page.next().get(), Validators.NONE) : Future.succeededFuture());
   }
 
-  /** Reads one page; only its records stay, its bytes go with the returned future's page. */
+  /** A source read while it streams in (one document, never conditional): its bytes are hashed as they pass. */
+  private Future<Void> harvestStream(String url, StreamingAdapter streaming) {
+    Post post = streaming.requestBody(source.query()).map(b -> new Post(b.contentType(), b.body())).orElse(null);
+    retrieval = new Retrieval(200, null, null, null);
+    return ctx.fetcher().stream(url, adapter.accept(), post, watch.ended(), ctx.workers(), (at, type, body) -> {
+      AdaptedPage page = streaming.adapt(at, type, new DigestInputStream(body, digest));
+      keep(page);
+      return page;
+    }).mapEmpty();
+  }
+
+  /** Reads one page; only its records stay (checked and compact), its bytes go with the returned future's page. */
   private AdaptedPage adapt(Fetcher.Fetched fetched) throws AdapterException {
     digest.update(fetched.body());
     AdaptedPage page = adapter.adapt(new Page(fetched.url(), fetched.contentType(), fetched.body()));
+    keep(page);
+    return page;
+  }
+
+  private void keep(AdaptedPage page) {
     if (!watch.isOver()) {
-      records.addAll(page.records());
+      records.addAll(PageRecords.keep(page.records()));
       problems.addAll(page.problems());
     }
-    return page;
   }
 
   /** What the run got from the source's URL, with the hash of every page it read. */

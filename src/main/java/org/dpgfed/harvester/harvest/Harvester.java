@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.dpgfed.harvester.cluster.SourceClaims;
 import org.dpgfed.harvester.config.Config;
+import org.dpgfed.harvester.model.ConflictException;
 import org.dpgfed.harvester.fetch.Fetcher;
 import org.dpgfed.harvester.model.Iris;
 import org.dpgfed.harvester.registry.ProductsChanged;
@@ -45,6 +47,7 @@ public final class Harvester {
   private final Adapters adapters;
   private final Clock clock;
   private final HarvestContext context;
+  private final Admission admission;
   private final Set<String> forced = ConcurrentHashMap.newKeySet();
   private final Map<String, Future<String>> active = new ConcurrentHashMap<>();
   private final Set<String> rerun = ConcurrentHashMap.newKeySet();
@@ -57,7 +60,7 @@ public final class Harvester {
 
   public Harvester(Vertx vertx, WorkerExecutor workers, SourceRegistry sources, RunLog runs, TripleStore store,
       Adapters adapters, Fetcher fetcher, Iris iris, Clock clock, ProductsChanged productsChanged,
-      Config.Harvest settings, Reconciler reconciler) {
+      Config.Harvest settings, Reconciler reconciler, SourceClaims claims) {
     this.vertx = vertx;
     this.workers = workers;
     this.sources = sources;
@@ -66,6 +69,7 @@ public final class Harvester {
     this.clock = clock;
     this.context = new HarvestContext(vertx, fetcher, workers, store, sources, runs, iris, clock, settings,
         productsChanged, reconciler);
+    this.admission = new Admission(claims, sources, runs, workers, clock);
   }
 
   /**
@@ -76,7 +80,9 @@ public final class Harvester {
     List<Future<Run>> started = new java.util.ArrayList<>();
     for (Source source : sources.list()) {
       if (source.enabled() && (interrupted.contains(source.id()) || runs.runsOf(source.id()).isEmpty())) {
-        started.add(trigger(source.id()));
+        // on a shared store another node may be running it: then that node finishes it
+        started.add(trigger(source.id()).recover(err -> err instanceof ConflictException
+            ? Future.succeededFuture() : Future.failedFuture(err)));
       } else {
         scheduleNext(source.id());
       }
@@ -97,7 +103,7 @@ public final class Harvester {
     if (force) {
       forced.add(sourceId);
     }
-    Future<String> runId = active.computeIfAbsent(sourceId, this::launch);
+    Future<String> runId = active.computeIfAbsent(sourceId, id -> launch(id, false));
     return runId.map(id -> runs.get(id).orElseThrow(() -> new IllegalStateException("run " + id + " vanished")));
   }
 
@@ -168,7 +174,12 @@ public final class Harvester {
     finishedListeners.add(listener);
   }
 
-  private Future<String> launch(String sourceId) {
+  /** A timer's tick: as a trigger, but skipped when another node sharing the store has served it. */
+  private void tick(String sourceId) {
+    active.computeIfAbsent(sourceId, id -> launch(id, true));
+  }
+
+  private Future<String> launch(String sourceId, boolean scheduled) {
     Source source = sources.get(sourceId).orElse(null);
     if (source == null) {
       return Future.failedFuture(new org.dpgfed.harvester.model.NotFoundException("no source '" + sourceId + "'"));
@@ -178,15 +189,18 @@ public final class Harvester {
     }
     cancel(sourceId);
     Promise<Void> stop = Promise.promise();
-    Function<Run, Future<Run>> job = job(source, stop.future());
     Promise<String> runId = Promise.promise();
-    Future<Run> opened = workers.executeBlocking(() -> runs.open(sourceId), false);
+    Future<SourceClaims.Claim> claim = admission.admit(sourceId, scheduled);
+    Future<Run> opened = claim.compose(c -> workers.executeBlocking(() -> runs.open(sourceId), false));
     opened.onSuccess(run -> {
       runId.complete(run.id());
       logWithRun(run, () -> LOG.info("run started"));
     }).onFailure(runId::fail);
-    Future<Run> ended = opened.compose(job)
-        .onComplete(ar -> finished(sourceId, runId.future(), ar.succeeded() ? ar.result() : null, ar.cause()));
+    Future<Run> ended = opened.compose(run -> job(sources.get(sourceId).orElse(source), stop.future()).apply(run))
+        .onComplete(ar -> {
+          claim.onSuccess(SourceClaims.Claim::release);
+          finished(sourceId, runId.future(), ar.succeeded() ? ar.result() : null, ar.cause());
+        });
     Ending run = new Ending(ended, stop);
     ending.put(sourceId, run);
     ended.onComplete(ar -> ending.remove(sourceId, run));
@@ -212,6 +226,14 @@ public final class Harvester {
   }
 
   private void finished(String sourceId, Future<String> handle, Run run, Throwable err) {
+    if (err instanceof TickSkippedException || err instanceof ConflictException) {
+      LOG.info("{}", err.getMessage());
+      forced.remove(sourceId);
+      if (active.remove(sourceId, handle)) {
+        scheduleNext(sourceId, err instanceof ConflictException);
+      }
+      return;
+    }
     if (run == null) {
       LOG.error("run of source={} could not be recorded", sourceId, err);
     } else {
@@ -237,19 +259,24 @@ public final class Harvester {
   }
 
   private void scheduleNext(String sourceId) {
+    scheduleNext(sourceId, false);
+  }
+
+  /** @param fromNow one period from now (another node is running it), not from its last start */
+  private void scheduleNext(String sourceId, boolean fromNow) {
     cancel(sourceId);
     Source source = sources.get(sourceId).orElse(null);
     if (source == null || !source.enabled() || source.period().isEmpty() || active.containsKey(sourceId)) {
       return;
     }
     List<Run> history = runs.runsOf(sourceId);
-    Instant last = history.isEmpty() ? clock.instant() : history.get(0).startedAt();
+    Instant last = history.isEmpty() || fromNow ? clock.instant() : history.get(0).startedAt();
     Instant next = last.plus(source.period().get());
     long delay = Math.max(1, Duration.between(clock.instant(), next).toMillis());
     nextRuns.put(sourceId, next);
     timers.put(sourceId, vertx.setTimer(delay, id -> {
       timers.remove(sourceId);
-      trigger(sourceId);
+      tick(sourceId);
     }));
   }
 

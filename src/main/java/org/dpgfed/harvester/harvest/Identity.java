@@ -11,6 +11,7 @@ import org.eclipse.rdf4j.model.vocabulary.OWL;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.dpgfed.harvester.registry.IdentityIndex;
 import org.dpgfed.harvester.source.AdaptedRecord;
 
 /** Identity strings, product keys and local ids, exactly as the HTTP contract defines them. */
@@ -37,10 +38,20 @@ final class Identity {
     return ids;
   }
 
+  /** What the index keeps of a record: its identity strings, aliases, names and organisations. */
+  static IdentityIndex.Entry entry(AdaptedRecord record, String sourceId, String localId) {
+    List<String> strings = identityStrings(record, sourceId, localId);
+    return new IdentityIndex.Entry(new HashSet<>(strings), aliases(record, strings), Resemblance.names(record),
+        Resemblance.organisations(record));
+  }
+
   /** The identity strings that come from an alias: repositories the description says the canonical one is owl:sameAs. */
   static Set<String> aliases(AdaptedRecord record, List<String> strings) {
     Set<String> aliases = new HashSet<>();
-    for (Statement st : record.description().filter(null, OWL.SAMEAS, null)) {
+    for (Statement st : record.description()) { // a scan, not a filter: a compact description stays unindexed
+      if (!OWL.SAMEAS.equals(st.getPredicate())) {
+        continue;
+      }
       String candidate = "repo:" + st.getObject().stringValue();
       if (strings.contains(candidate)) {
         aliases.add(candidate);

@@ -144,9 +144,7 @@ public final class RecordMinter {
   private Map<IRI, IdentityIndex.Entry> identities(String sourceId, Map<String, AdaptedRecord> byLocalId) {
     Map<IRI, IdentityIndex.Entry> entries = new HashMap<>();
     byLocalId.forEach((localId, record) -> {
-      List<String> strings = Identity.identityStrings(record, sourceId, localId);
-      entries.put(iris.record(sourceId, localId), new IdentityIndex.Entry(new java.util.HashSet<>(strings),
-          Identity.aliases(record, strings)));
+      entries.put(iris.record(sourceId, localId), Identity.entry(record, sourceId, localId));
     });
     return entries;
   }

@@ -28,7 +28,8 @@ final class RunCommit {
   /**
    * What the run read.
    *
-   * @param records every adapted record; emptied once minted, so the commit holds only the graph
+   * @param records every adapted record, already checked against the shapes; emptied once minted, so the
+   *     commit holds only the graph
    * @param paged more than one page was read (validators then describe only the first: not kept)
    */
   record Harvested(List<AdaptedRecord> records, List<Problem> problems, Retrieval retrieval, boolean notModified,
@@ -65,7 +66,7 @@ final class RunCommit {
   /** Mints with the products reconciliation decides, then applies, holding the reconciliation. */
   private Run commit(Run run, Harvested h, Reconciler.Session reconciling) {
     RecordMinter.Minted minted = new RecordMinter(ctx.iris()).mint(source.id(), ctx.iris().run(run.id()),
-        Shapes.standard().check(h.records()), new RecordMinter.Provenance(source.url(), ctx.clock().instant()),
+        h.records(), new RecordMinter.Provenance(source.url(), ctx.clock().instant()),
         reconciling);
     h.records().clear();
     List<Problem> all = new ArrayList<>(h.problems());

@@ -45,13 +45,17 @@ public final class NodeMetrics implements AutoCloseable {
 
   /** A Vert.x instance reporting its HTTP server into this registry (its own registry name, so nodes never share meters). */
   public Vertx vertx() {
+    return builder(new VertxOptions()).build();
+  }
+
+  /** As {@link #vertx()}, from {@code base} (a clustered node's options), for a caller that builds it. */
+  public io.vertx.core.VertxBuilder builder(VertxOptions base) {
     MicrometerMetricsOptions options = new MicrometerMetricsOptions().setEnabled(true)
         .setRegistryName("dpg-harvester-" + UUID.randomUUID())
         .setLabels(java.util.EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE))
         .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)
         .addDisabledMetricsCategory(MetricsDomain.NAMED_POOLS);
-    return Vertx.builder().with(new VertxOptions().setMetricsOptions(options))
-        .withMetrics(new MicrometerMetricsFactory(registry)).build();
+    return Vertx.builder().with(base.setMetricsOptions(options)).withMetrics(new MicrometerMetricsFactory(registry));
   }
 
   @Override

@@ -52,18 +52,59 @@ public final class RunLog {
 
   /** Reads the history; runs a crash cut short become failed ("interrupted"). Returns their sources. */
   public List<String> load() {
+    return load(false);
+  }
+
+  /**
+   * As {@link #load()}; when nodes share the store ({@code shared}) an unfinished run may be
+   * another node's, so it is left as it is (see {@link #refresh}) and its source returned all the same.
+   */
+  public List<String> load(boolean shared) {
     Model all = store.read(conn -> QueryResults.asModel(conn.getStatements(null, null, null, false, iris.metaGraph())));
     List<String> interrupted = new ArrayList<>();
     for (Resource subject : MetaGraph.subjects(all, DPG.RUN)) {
       Run run = meta.run(all, subject);
       if (!run.status().finished()) {
-        run = run.failed("interrupted: the node stopped during this run", clock.instant());
-        save(run);
+        run = shared ? run : interrupted(run);
         interrupted.add(run.source());
       }
       byId.put(run.id(), run);
     }
     return interrupted;
+  }
+
+  /**
+   * Reads a source's runs anew from the store, which other nodes share. Call only while holding
+   * the source's cluster-wide claim: then no live node is running it, so an unfinished run is one
+   * a node that has gone left behind, and becomes failed ("interrupted").
+   */
+  public void refresh(String sourceId) {
+    reread(sourceId).stream().filter(run -> !run.status().finished()).forEach(this::interrupted);
+  }
+
+  /**
+   * Reads a source's runs anew from the store, whichever node ran them, and answers them; an
+   * unfinished run is left as it stands (another node may be running it).
+   */
+  public List<Run> reread(String sourceId) {
+    Model m = store.read(conn -> {
+      Model runs = new LinkedHashModel();
+      for (Statement st : QueryResults.asModel(conn.getStatements(null, DPG.SOURCE_ID,
+          org.eclipse.rdf4j.model.util.Values.literal(sourceId), false, iris.metaGraph()))) {
+        runs.addAll(QueryResults.asModel(conn.getStatements(st.getSubject(), null, null, false, iris.metaGraph())));
+      }
+      return runs;
+    });
+    List<Run> read = MetaGraph.subjects(m, DPG.RUN).stream().map(subject -> meta.run(m, subject)).toList();
+    forget(sourceId);
+    read.forEach(run -> byId.put(run.id(), run));
+    return read;
+  }
+
+  private Run interrupted(Run run) {
+    Run failed = run.failed("interrupted: the node stopped during this run", clock.instant());
+    save(failed);
+    return failed;
   }
 
   /** A new queued run for a source. */
@@ -97,8 +138,14 @@ public final class RunLog {
     conn.add(meta.describe(runId, problems), iris.metaGraph());
   }
 
+  /** A run; one this node has not seen (another node's, on a shared store) is read from the store. */
   public Optional<Run> get(String runId) {
-    return Optional.ofNullable(byId.get(runId));
+    Run known = byId.get(runId);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Model m = store.read(conn -> QueryResults.asModel(conn.getStatements(iris.run(runId), null, null, false, iris.metaGraph())));
+    return MetaGraph.subjects(m, DPG.RUN).stream().findFirst().map(subject -> meta.run(m, subject));
   }
 
   /** A source's runs, newest first. */

@@ -32,6 +32,7 @@ public final class SourceRegistry {
 
   private final ProductsChanged productsChanged;
   private final Map<String, Source> sources = new ConcurrentHashMap<>();
+  private final List<java.util.function.Consumer<String>> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** @param productsChanged told which products lost a listing when a source's graph is dropped */
   public SourceRegistry(TripleStore store, Iris iris, Clock clock, ProductsChanged productsChanged) {
@@ -49,6 +50,27 @@ public final class SourceRegistry {
       Source source = meta.source(all, subject);
       sources.put(source.id(), source);
     }
+  }
+
+  /**
+   * Reads one source anew from the store, where another node sharing it may have changed it;
+   * empty (and forgotten here) when it is no longer registered.
+   */
+  public Optional<Source> reload(String id) {
+    IRI subject = iris.source(id);
+    Model m = store.read(conn -> QueryResults.asModel(conn.getStatements(subject, null, null, false, iris.metaGraph())));
+    if (MetaGraph.subjects(m, DPG.SOURCE).isEmpty()) {
+      sources.remove(id);
+      return Optional.empty();
+    }
+    Source source = meta.source(m, subject);
+    sources.put(id, source);
+    return Optional.of(source);
+  }
+
+  /** Tells {@code listener} the id of every source this node creates, changes or deletes, once written. */
+  public void onChanged(java.util.function.Consumer<String> listener) {
+    changeListeners.add(listener);
   }
 
   public List<Source> list() {
@@ -116,6 +138,7 @@ public final class SourceRegistry {
           feed.write(conn);
         });
     sources.remove(id);
+    changeListeners.forEach(l -> l.accept(id));
   }
 
   /**
@@ -155,5 +178,6 @@ public final class SourceRegistry {
       }
     });
     sources.put(source.id(), source);
+    changeListeners.forEach(l -> l.accept(source.id()));
   }
 }

@@ -3,6 +3,7 @@ package org.dpgfed.harvester.source;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,6 +52,8 @@ public final class Bodies {
     String text = text(page, expected);
     try {
       return JSON.readTree(text);
+    } catch (StreamConstraintsException e) { // a 50 MB description, nesting thousands deep
+      throw new AdapterException(page.url() + ": JSON beyond the reader's limits" + where(e) + ": " + firstLine(e.getOriginalMessage()), e);
     } catch (JsonProcessingException e) {
       String hint = text.stripLeading().startsWith("<") ? " (the body looks like HTML or XML, not JSON)" : "";
       throw new AdapterException(page.url() + ": malformed JSON" + where(e) + ": " + e.getOriginalMessage() + hint, e);

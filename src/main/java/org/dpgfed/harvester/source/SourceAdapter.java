@@ -14,16 +14,6 @@ public interface SourceAdapter {
     return "*/*";
   }
 
-  /**
-   * The URL of the first page. Most formats fetch the source's URL as it is; a {@code sparql}
-   * source sends its query with the request.
-   *
-   * @param query the source's query, or null
-   */
-  default String firstPageUrl(String url, String query) {
-    return url;
-  }
-
   /** Reads one page. Record-level trouble goes into the records' problems; only an unreadable page throws. */
   AdaptedPage adapt(Page page) throws AdapterException;
 }

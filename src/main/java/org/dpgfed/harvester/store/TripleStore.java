@@ -14,6 +14,8 @@ import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.vocabulary.DCAT;
 import org.eclipse.rdf4j.model.vocabulary.FOAF;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
+import org.eclipse.rdf4j.query.BindingSet;
+import org.eclipse.rdf4j.query.impl.MapBindingSet;
 import org.eclipse.rdf4j.repository.Repository;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 import org.eclipse.rdf4j.repository.RepositoryResult;
@@ -22,8 +24,8 @@ import org.eclipse.rdf4j.sail.lmdb.LmdbStore;
 import org.eclipse.rdf4j.sail.lmdb.config.LmdbStoreConfig;
 
 /**
- * The RDF4J facade: the embedded LMDB store in the data directory. Every method blocks; callers
- * run them on a worker pool, never on the event loop.
+ * The RDF4J facade: the embedded LMDB store in the data directory, or a remote store (see
+ * {@link Stores}). Every method blocks; callers run them on a worker pool, never on the event loop.
  */
 public final class TripleStore implements AutoCloseable {
   private final Repository repository;
@@ -35,20 +37,41 @@ public final class TripleStore implements AutoCloseable {
   /** Value to id lookups kept (RDF4J's default is 128): the constants of queries and of harvests. */
   private static final int VALUE_ID_CACHE = 1 << 13;
 
-  /** One writer at a time, so work prepared on the committed state is still true when it is written. */
-  private final Object writer = new Object();
+  private final WriterLock writer;
 
-  private TripleStore(Repository repository) {
+  private TripleStore(Repository repository, WriterLock writer) {
     this.repository = repository;
+    this.writer = writer;
   }
 
-  /** Opens the store in {@code dir/store}, creating it on first start. */
+  /** Opens the store in {@code dir/store}, creating it on first start; only this process writes it. */
   public static TripleStore openEmbedded(Path dir) {
+    return openEmbedded(dir, WriterLock.local());
+  }
+
+  static TripleStore openEmbedded(Path dir, WriterLock writer) {
     LmdbStoreConfig config = new LmdbStoreConfig("spoc,posc,cspo").setValueCacheSize(VALUE_CACHE)
         .setValueIDCacheSize(VALUE_ID_CACHE);
     Repository repository = new SailRepository(new LmdbStore(dir.resolve("store").toFile(), config));
     repository.init();
-    return new TripleStore(repository);
+    return new TripleStore(repository, writer);
+  }
+
+  /** A remote store, already initialised. */
+  static TripleStore remote(Repository repository, WriterLock writer) {
+    return new TripleStore(repository, writer);
+  }
+
+  /** A query result's row as the node shows it: blank nodes a remote store keeps as IRIs are blank nodes again. */
+  public static BindingSet shown(BindingSet row) {
+    MapBindingSet shown = new MapBindingSet();
+    row.forEach(binding -> shown.addBinding(binding.getName(), Skolem.in(binding.getValue())));
+    return shown;
+  }
+
+  /** A statement as the node shows it (see {@link #shown(BindingSet)}). */
+  public static Statement shown(Statement st) {
+    return Skolem.in(st);
   }
 
   /** A connection for a caller that streams (the SPARQL endpoint); the caller closes it. */
@@ -73,14 +96,19 @@ public final class TripleStore implements AutoCloseable {
    * read a lot does its reading in {@code prepare}.
    */
   public <T> void write(Function<RepositoryConnection, T> prepare, BiConsumer<RepositoryConnection, T> work) {
-    synchronized (writer) {
+    writer.lock();
+    try {
       T prepared = read(prepare);
       transaction(conn -> work.accept(conn, prepared));
+    } finally {
+      writer.unlock();
     }
   }
 
   private void transaction(Consumer<RepositoryConnection> work) {
     try (RepositoryConnection conn = repository.getConnection()) {
+      // Not NONE, though it would write faster: LMDB keeps values apart from statements, and a
+      // query running beside a NONE transaction that clears a graph can meet a value already gone.
       conn.begin(IsolationLevels.SNAPSHOT_READ);
       try {
         work.accept(conn);

@@ -81,9 +81,13 @@ public final class DPG {
   public static final IRI MATCH_REPOSITORY = term("match-repository");
   public static final IRI MATCH_ALIAS = term("match-alias");
   public static final IRI MATCH_WEBSITE = term("match-website");
+  public static final IRI MATCH_NAME = term("match-name");
+  public static final IRI MATCH_ORGANISATION = term("match-organisation");
   public static final IRI MATCH_NONE = term("match-none");
   public static final IRI IDENTITY_STRING = term("identityString");
   public static final IRI ALIAS_STRING = term("aliasString");
+  public static final IRI NAME_STRING = term("nameString");
+  public static final IRI ORGANISATION_STRING = term("organisationString");
 
   // Review stages
   public static final IRI STAGE_DPG = term("stage-DPG");

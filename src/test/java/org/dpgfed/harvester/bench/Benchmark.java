@@ -143,6 +143,7 @@ public final class Benchmark {
       String note = run.getString("status") + " " + run.getInteger("records") + " records in "
           + Math.round(NodeClient.seconds(run)) + " s" + (run.getString("error") == null ? "" : ": " + run.getString("error"));
       table.add("memory", "peak heap, -Xmx512m", small.peakHeapMiB(), 512, "MiB", note);
+      table.add("memory", "peak heap after GC (live), -Xmx512m", small.peakLiveHeapMiB(), 512, "MiB", "");
       table.add("memory", "peak RSS", small.peakRssMiB(), Double.NaN, "MiB", "");
     } finally {
       server.records(records);

@@ -49,7 +49,13 @@ final class Child implements AutoCloseable {
     Files.createDirectories(dir);
     Path gcLog = dir.resolve("gc-" + port + ".log");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + heap, "-Xlog:gc:file=" + gcLog, "-cp", System.getProperty("java.class.path"), mainClass));
+        "-Xmx" + heap, "-Xlog:gc:file=" + gcLog));
+    // extra options for our nodes, e.g. a flight recording: -Dbench.jvmArgs=-XX:StartFlightRecording=filename=x.jfr
+    String extra = System.getProperty("bench.jvmArgs", "").strip();
+    if (!extra.isEmpty() && mainClass.startsWith("org.dpgfed")) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve("child-" + port + ".log").toFile());
@@ -77,11 +83,20 @@ final class Child implements AutoCloseable {
 
   /** The largest heap in use before a collection, from the GC log, in MiB. */
   long peakHeapMiB() throws IOException {
+    return peakFromGcLog(1);
+  }
+
+  /** The largest heap still in use after a collection (what the node kept alive), in MiB. */
+  long peakLiveHeapMiB() throws IOException {
+    return peakFromGcLog(2);
+  }
+
+  private long peakFromGcLog(int group) throws IOException {
     long peak = 0;
     for (String line : Files.readAllLines(gcLog)) {
       Matcher m = GC.matcher(line);
       if (m.find()) {
-        peak = Math.max(peak, Long.parseLong(m.group(1)));
+        peak = Math.max(peak, Long.parseLong(m.group(group)));
       }
     }
     return peak;

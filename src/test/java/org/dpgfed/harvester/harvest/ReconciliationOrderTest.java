@@ -98,17 +98,34 @@ class ReconciliationOrderTest {
     assertEquals("match-website", firstRules.get("dpga/gamma"));
     assertEquals("match-repository", firstRules.get("catalogue/item-epsilon"));
     assertEquals("match-none", firstRules.get("dpga/lonely"));
+    assertEquals("match-name", firstRules.get("dpga/zeta"));
+    assertEquals("match-name", firstRules.get("catalogue/item-zeta"));
+    assertEquals("match-organisation", firstRules.get("dpga/eta"));
+    assertEquals("match-none", firstRules.get("dpga/eta-tools"));
+    assertEquals("match-none", firstRules.get("dpga/registry"));
+    assertEquals("match-none", firstRules.get("catalogue/item-registry"));
+    assertEquals(1, firstRules.entrySet().stream().filter(e -> e.getKey().startsWith("agency/")
+        && e.getValue().equals("match-organisation")).count(), "the agency's account-only Eta, not Kappa");
   }
 
-  /** The products the fixtures describe: records of other sources joined to DPGA's; Lonely stays alone. */
+  /**
+   * The products the fixtures describe: records of other sources joined to DPGA's; Lonely stays
+   * alone; so do two products called Registry by different organisations, and Kappa, whose
+   * account-only repository holds no product of its name.
+   */
   private static void assertExpectedGroups(Map<String, String> products) {
-    assertEquals(11, products.size(), products.toString());
-    assertEquals(5, new HashSet<>(products.values()).size(), products.toString());
+    assertEquals(19, products.size(), products.toString());
+    assertEquals(11, new HashSet<>(products.values()).size(), products.toString());
     assertEquals(List.of("agency", "dpga", "pa-alpha"), sourcesOf(products, "dpga/alpha"));
     assertEquals(List.of("catalogue", "dpga"), sourcesOf(products, "dpga/beta"), "through the catalogue's alias");
     assertEquals(List.of("dpga", "portal"), sourcesOf(products, "dpga/gamma"), "through the website");
     assertEquals(List.of("agency", "catalogue", "dpga"), sourcesOf(products, "dpga/delta"), "through either repository");
     assertEquals(List.of("dpga"), sourcesOf(products, "dpga/lonely"));
+    assertEquals(List.of("catalogue", "dpga"), sourcesOf(products, "dpga/zeta"), "through name and website host");
+    assertEquals(List.of("agency", "dpga"), sourcesOf(products, "dpga/eta"), "through the account and the name");
+    assertEquals(List.of("dpga"), sourcesOf(products, "dpga/eta-tools"));
+    assertEquals(List.of("dpga"), sourcesOf(products, "dpga/registry"), "a generic name alone never merges");
+    assertEquals(List.of("catalogue"), sourcesOf(products, "catalogue/item-registry"));
   }
 
   private static List<String> sourcesOf(Map<String, String> products, String anchor) {

@@ -53,6 +53,70 @@ class ReconciliationTest {
     assertEquals(Identity.key("web:https://other.org"), m.get(C).key());
   }
 
+  @Test
+  void aSharedNameJoinsOnlyWhenTheOrganisationAgrees() {
+    Map<IRI, Reconciliation.Match> m = Reconciliation.of(Map.of(
+        A, named("repo:https://github.com/gcompris/gcompris-gtk", "software|gcompris", "site:gcompris.net", "owner:github.com/gcompris"),
+        B, named("repo:https://invent.kde.org/education/gcompris", "software|gcompris", "site:gcompris.net", "owner:invent.kde.org"),
+        C, named("repo:https://github.com/other/gcompris", "software|gcompris", "owner:github.com/other")));
+    assertEquals(m.get(A).key(), m.get(B).key());
+    assertEquals(DPG.MATCH_NAME, m.get(A).rule());
+    assertNotEquals(m.get(A).key(), m.get(C).key(), "same name, another organisation");
+    assertEquals(DPG.MATCH_NONE, m.get(C).rule());
+  }
+
+  @Test
+  void aSharedNameAndOrganisationDoNotJoinAcrossTypes() {
+    Map<IRI, Reconciliation.Match> m = Reconciliation.of(Map.of(
+        A, named("web:https://who.int/app", "software|guidelines", "site:who.int"),
+        B, named("web:https://who.int/guidelines", "content|guidelines", "site:who.int")));
+    assertNotEquals(m.get(A).key(), m.get(B).key());
+    assertEquals(DPG.MATCH_NONE, m.get(B).rule());
+  }
+
+  @Test
+  void anAccountOnlyRepositoryJoinsTheOneProductUnderItWhoseNameAgrees() {
+    IRI tools = Values.iri("urn:r:tools");
+    Map<IRI, Reconciliation.Match> m = Reconciliation.of(Map.of(
+        A, named("repo:https://github.com/dhis2/dhis2-core", "software|dhis2", "owner:github.com/dhis2"),
+        tools, named("repo:https://github.com/dhis2/tools", "software|dhis2tools", "owner:github.com/dhis2"),
+        B, named("web:https://dhis2.org", "software|dhis2", "account:github.com/dhis2", "site:dhis2.org"),
+        C, named("rec:gg/kappa", "software|kappa", "account:github.com/dhis2")));
+    assertEquals(m.get(A).key(), m.get(B).key());
+    assertEquals(DPG.MATCH_ORGANISATION, m.get(A).rule());
+    assertEquals(DPG.MATCH_ORGANISATION, m.get(B).rule());
+    assertEquals(DPG.MATCH_NONE, m.get(tools).rule());
+    assertEquals(DPG.MATCH_NONE, m.get(C).rule(), "no product under the account has its name");
+  }
+
+  @Test
+  void anAccountOnlyRepositoryJoinsNothingWhenTwoProductsUnderItAgree() {
+    Map<IRI, Reconciliation.Match> m = Reconciliation.of(Map.of(
+        A, named("repo:https://github.com/org/app", "software|suite", "owner:github.com/org"),
+        B, named("repo:https://github.com/org/docs", "content|suite", "owner:github.com/org"),
+        C, named("rec:gg/suite", "software|suite", "content|suite", "account:github.com/org")));
+    assertEquals(DPG.MATCH_NONE, m.get(C).rule());
+    assertNotEquals(m.get(A).key(), m.get(C).key());
+  }
+
+  @Test
+  void twoAccountOnlyRecordsOfTheSameNameDoNotJoinEachOther() {
+    Map<IRI, Reconciliation.Match> m = Reconciliation.of(Map.of(
+        A, named("rec:gg/odk", "software|odk", "account:github.com/getodk"),
+        B, named("rec:other/odk", "software|odk", "account:github.com/getodk")));
+    assertNotEquals(m.get(A).key(), m.get(B).key());
+  }
+
+  /** An entry with one identity string, and names ("type|name") and organisations ("kind:..."). */
+  private static IdentityIndex.Entry named(String identity, String... hints) {
+    Set<String> names = new java.util.HashSet<>();
+    Set<String> organisations = new java.util.HashSet<>();
+    for (String hint : hints) {
+      (hint.contains("|") ? names : organisations).add(hint);
+    }
+    return new IdentityIndex.Entry(Set.of(identity), Set.of(), names, organisations);
+  }
+
   private static IdentityIndex.Entry entry(Set<String> strings, Set<String> aliases) {
     return new IdentityIndex.Entry(strings, aliases);
   }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The registry's real API snapshots (in ../shared when present), served by a local fake registry:
  * every record harvests, and products counted equal the records minus those that share an
- * identity string (a repository, else a website).
+ * identity string (a repository, else a website) or a cleaned name and an organisation (a
+ * repository owner or a website host): "Open Hospital" and "OpenHospital" of github.com/informatici.
  */
 class SharedSnapshotHarvestTest {
   private static final Path API = Path.of("..", "shared", "data", "sources", "dpga", "api");
@@ -89,7 +90,9 @@ class SharedSnapshotHarvestTest {
     int[] parent = new int[records.size()];
     for (int i = 0; i < records.size(); i++) {
       parent[i] = i;
-      for (String identity : identities(records.get(i))) {
+      List<String> joining = new ArrayList<>(identities(records.get(i)));
+      joining.addAll(namesAndOrganisations(records.get(i)));
+      for (String identity : joining) {
         Integer other = owner.putIfAbsent(identity, i);
         if (other != null) {
           parent[root(parent, i)] = root(parent, other);
@@ -108,6 +111,27 @@ class SharedSnapshotHarvestTest {
       i = parent[i];
     }
     return i;
+  }
+
+  /** "name|organisation" for each cleaned name or alias, product type and repository owner or website host. */
+  private static List<String> namesAndOrganisations(JsonNode record) {
+    List<String> organisations = new ArrayList<>();
+    record.path("repositories").forEach(r -> Urls.repository(r.isObject() ? r.path("url").asText("") : r.asText(""))
+        .map(url -> url.split("/")).filter(parts -> parts.length > 4 && parts[2].matches("github\\.com|gitlab\\.com"))
+        .ifPresent(parts -> organisations.add(parts[2] + "/" + parts[3])));
+    Urls.website(record.path("website").asText("")).map(url -> url.split("/")[2]).ifPresent(organisations::add);
+    List<String> names = new ArrayList<>();
+    names.add(record.path("name").asText(""));
+    record.path("aliases").forEach(a -> names.add(a.asText("")));
+    List<String> signatures = new ArrayList<>();
+    for (String name : names) {
+      String cleaned = java.text.Normalizer.normalize(name.replaceAll("[®™©]", ""), java.text.Normalizer.Form.NFKD)
+          .replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+      if (cleaned.length() > 1) {
+        record.path("type").forEach(t -> organisations.forEach(o -> signatures.add(t.asText() + "|" + cleaned + "|" + o)));
+      }
+    }
+    return signatures;
   }
 
   private static List<String> identities(JsonNode record) {

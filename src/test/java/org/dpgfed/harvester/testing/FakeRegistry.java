@@ -90,7 +90,7 @@ public final class FakeRegistry extends VerticleBase {
   }
 
   /** A request as the registry got it. */
-  public record Seen(Instant at, MultiMap headers) {}
+  public record Seen(Instant at, MultiMap headers, String method) {}
 
   private record Waiter(String path, int count, Promise<Void> promise) {}
 
@@ -177,7 +177,7 @@ public final class FakeRegistry extends VerticleBase {
 
   private void answer(HttpServerRequest request) {
     seen.computeIfAbsent(request.path(), p -> new CopyOnWriteArrayList<>())
-        .add(new Seen(Instant.now(), MultiMap.caseInsensitiveMultiMap().addAll(request.headers())));
+        .add(new Seen(Instant.now(), MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), request.method().name()));
     notifyWaiters();
     Answer answer = next(request.path());
     if (answer == null) {

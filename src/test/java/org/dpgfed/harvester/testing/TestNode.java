@@ -37,7 +37,10 @@ public final class TestNode implements AutoCloseable {
     this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(node.port()));
   }
 
-  /** The settings tests start from: loopback allowed, short schedules allowed, quick retries. */
+  /**
+   * The settings tests start from: loopback allowed, short schedules allowed, quick retries; with
+   * {@code -Dstore=fuseki}, the test Fuseki's dataset for dataDir as the store ({@link TestFuseki}).
+   */
   public static Map<String, String> environment(Path dataDir) {
     Map<String, String> env = new HashMap<>();
     env.put("DPG_HTTP_PORT", "0");
@@ -48,7 +51,16 @@ public final class TestNode implements AutoCloseable {
     env.put("DPG_ALLOW_PRIVATE_NETWORKS", "true");
     env.put("DPG_HARVEST_MIN_SCHEDULE", "PT1S");
     env.put("DPG_HARVEST_RETRY_DELAY", "PT0.05S");
+    if (TestFuseki.REMOTE) {
+      env.putAll(TestFuseki.storeSettings(TestFuseki.datasetFor(dataDir)));
+    }
     return env;
+  }
+
+  /** The store a node started on {@code dataDir} uses (embedded, or the test Fuseki's dataset), opened here. */
+  public static org.dpgfed.harvester.store.TripleStore openStore(Path dataDir) {
+    Config config = ConfigLoader.load(null, environment(dataDir));
+    return org.dpgfed.harvester.store.Stores.open(config.store(), org.dpgfed.harvester.store.WriterLock.local());
   }
 
   public static TestNode start(Vertx vertx, Path dataDir) {

@@ -1,7 +1,6 @@
 package org.dpgfed.harvester.vocab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -18,6 +17,7 @@ import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.vocabulary.RDFS;
+import org.eclipse.rdf4j.model.vocabulary.SKOS;
 import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.Rio;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,15 +45,24 @@ class DPGTest {
     assertEquals(List.of(), missing, "in DPG.java but not in vocab/dpg.ttl");
   }
 
+  /** Every class, property and concept: one skos:prefLabel and a skos:definition per language, and rdfs:label too. */
   @Test
-  void labelsAndExplainsEveryTermInEnglish() {
+  void labelsAndDefinesEveryTermInEnglishFrenchAndSpanish() {
     Set<Resource> terms = vocabulary.subjects().stream()
         .filter(s -> s.isIRI() && s.stringValue().startsWith(DPG.NAMESPACE)).collect(Collectors.toSet());
-    assertFalse(terms.isEmpty());
+    assertTrue(terms.size() > 150, "classes, properties and concepts: " + terms.size());
+    List<String> missing = new ArrayList<>();
     for (Resource term : terms) {
-      assertTrue(hasEnglish(term, RDFS.LABEL), term + " has no English rdfs:label");
-      assertTrue(hasEnglish(term, RDFS.COMMENT), term + " has no English rdfs:comment");
+      for (IRI property : List.of(SKOS.PREF_LABEL, SKOS.DEFINITION, RDFS.LABEL)) {
+        if (!languages(term, property).equals(List.of("en", "es", "fr"))) {
+          missing.add(term + " " + property.getLocalName() + " " + languages(term, property));
+        }
+      }
+      if (languages(term, RDFS.COMMENT).stream().noneMatch("en"::equals)) {
+        missing.add(term + " comment");
+      }
     }
+    assertEquals(List.of(), missing, "terms without exactly one text in each of en, es, fr");
   }
 
   @Test
@@ -62,9 +71,10 @@ class DPGTest {
     assertEquals("https://w3id.org/dpgfed/vocab#sector-health", DPG.sector("health").stringValue());
   }
 
-  private static boolean hasEnglish(Resource term, IRI property) {
+  /** The language tags of a term's texts for a property, sorted, repeated when a language has several. */
+  private static List<String> languages(Resource term, IRI property) {
     return vocabulary.filter(term, property, null).objects().stream()
-        .anyMatch(o -> o instanceof Literal l && l.getLanguage().map("en"::equals).orElse(false));
+        .map(o -> o instanceof Literal l ? l.getLanguage().orElse("") : "").sorted().toList();
   }
 
   private static List<IRI> constants() throws IllegalAccessException {

@@ -89,6 +89,22 @@ class VocabFilesTest {
     }
   }
 
+  /** The titles of A/RES/70/1 itself, not the shorter ones of the UN's web pages. */
+  @Test
+  void theGoalTitlesAreTheResolutionsWordForWord() throws IOException {
+    Model sdg = turtle("sdg.ttl");
+    assertEquals("Éliminer la pauvreté sous toutes ses formes et partout dans le monde", title(sdg, 1, "fr"));
+    assertEquals("Poner fin a la pobreza en todas sus formas en todo el mundo", title(sdg, 1, "es"));
+    assertEquals("Garantir l’accès de tous à l’eau et à l’assainissement et assurer une gestion durable des ressources en eau",
+        title(sdg, 6, "fr"));
+    assertTrue(title(sdg, 16, "fr").startsWith("Promouvoir l’avènement de sociétés pacifiques et ouvertes à tous"));
+  }
+
+  private static String title(Model sdg, int goal, String language) {
+    return sdg.filter(Values.iri("http://metadata.un.org/sdg/" + goal), SKOS.PREF_LABEL, null).objects().stream()
+        .map(Literal.class::cast).filter(l -> l.getLanguage().orElse("").equals(language)).findFirst().orElseThrow().getLabel();
+  }
+
   private static Set<String> pathsWithSeverity(Model shapes, IRI severity) {
     Set<String> paths = new TreeSet<>();
     for (Resource shape : shapes.filter(null, SHACL.SEVERITY_PROP, severity).subjects()) {

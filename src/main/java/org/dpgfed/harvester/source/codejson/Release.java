@@ -29,7 +29,8 @@ final class Release {
   static AdaptedRecord map(JsonNode release, String pointer, Optional<String> agency, Optional<String> version) {
     Optional<String> repository = Text.field(release, "repositoryURL").or(() -> Text.field(release, "repository"));
     Optional<String> name = Text.field(release, "name");
-    Draft draft = new Draft(repository.flatMap(Urls::repository).isPresent() ? null : name.orElse(null), pointer);
+    boolean identified = repository.flatMap(Urls::repository).filter(u -> !Urls.ownerOnly(u)).isPresent();
+    Draft draft = new Draft(identified ? null : name.orElse(null), pointer); // an account-only URL identifies nothing
     draft.product(RDF.TYPE, DCAT.RESOURCE);
     draft.product(RDF.TYPE, Schema.ADMS_ASSET);
     draft.product(RDF.TYPE, Schema.SOFTWARE_SOURCE_CODE);

@@ -5,7 +5,10 @@ import org.dpgfed.harvester.source.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dpgfed.harvester.source.AdaptedRecord;
 
-/** One registry record (v1 or v2 shape, with or without its screening fields) as an adapted record. */
+/**
+ * One registry record (v1 or v2 shape, with or without its screening fields, or a Global Goods
+ * Guidebook good) as an adapted record.
+ */
 final class RecordMapper {
   private RecordMapper() {}
 
@@ -13,7 +16,8 @@ final class RecordMapper {
    * @param record a JSON object
    * @param pointer where it is in the page, for problem paths
    */
-  static AdaptedRecord map(JsonNode record, String pointer) {
+  static AdaptedRecord map(JsonNode written, String pointer) {
+    JsonNode record = Guidebook.recognises(written) ? Guidebook.restated(written) : written;
     Draft draft = new Draft(Text.field(record, "id").orElse(null), pointer);
     ProductFields.map(record, draft);
     Licensing.map(record, draft);

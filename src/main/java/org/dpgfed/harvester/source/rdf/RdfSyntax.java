@@ -1,6 +1,14 @@
 package org.dpgfed.harvester.source.rdf;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,23 +32,57 @@ import org.eclipse.rdf4j.rio.jsonld.JSONLDSettings;
  * entities (a DOCTYPE is refused outright, which also stops entity expansion).
  */
 final class RdfSyntax {
+  private static final int SNIFF = 64;
+
   private RdfSyntax() {}
 
   static Model parse(Page page) throws AdapterException {
     String text = Bodies.text(page, "an RDF document");
-    RDFFormat format = format(page, text);
+    return parse(page.url(), format(page, text), parser -> parser.parse(new StringReader(text), page.url()));
+  }
+
+  /** Reads a body as it streams in: the format by Content-Type, then extension, then its first bytes. */
+  static Model parse(String url, String contentType, InputStream body) throws AdapterException {
+    BufferedInputStream in = new BufferedInputStream(body);
+    String start;
+    try {
+      in.mark(SNIFF);
+      start = new String(in.readNBytes(SNIFF), StandardCharsets.UTF_8);
+      in.reset();
+    } catch (IOException e) {
+      throw new AdapterException(url + ": " + e.getMessage(), e);
+    }
+    RDFFormat format = format(new Page(url, contentType, new byte[0]), start);
+    CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    Model model = parse(url, format, parser -> parser.parse(new InputStreamReader(in, strict), url));
+    if (model.isEmpty() && start.isBlank()) {
+      throw new AdapterException(url + ": the body is empty; expected an RDF document");
+    }
+    return model;
+  }
+
+  private interface Parse {
+    void run(RDFParser parser) throws IOException;
+  }
+
+  private static Model parse(String url, RDFFormat format, Parse parse) throws AdapterException {
     RDFParser parser = Rio.createParser(format);
     parser.setParserConfig(config());
     Model model = new LinkedHashModel();
     parser.setRDFHandler(new StatementCollector(model));
     try {
-      parser.parse(new StringReader(text), page.url());
+      parse.run(parser);
       return model;
+    } catch (CharacterCodingException e) {
+      throw new AdapterException(url + ": not UTF-8: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new AdapterException(url + ": " + e.getMessage(), e);
     } catch (RDFParseException e) {
       String where = e.getLineNumber() > 0 ? " at line " + e.getLineNumber() + ", column " + Math.max(1, e.getColumnNumber()) : "";
-      throw new AdapterException(page.url() + ": malformed " + format.getName() + where + ": " + message(e), e);
+      throw new AdapterException(url + ": malformed " + format.getName() + where + ": " + message(e), e);
     } catch (Exception e) { // Rio wraps JSON-LD and XML failures in several unchecked types
-      throw new AdapterException(page.url() + ": unreadable " + format.getName() + ": " + message(e), e);
+      throw new AdapterException(url + ": unreadable " + format.getName() + ": " + message(e), e);
     }
   }
 

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.fetch.AddressPolicy;
 import org.dpgfed.harvester.fetch.FetchException;
@@ -33,9 +34,11 @@ public final class SourcesApi {
   private final Config.Harvest settings;
   private final String base;
   private final Clock clock;
+  private final boolean shared;
 
+  /** @param shared other nodes share the store: their runs are read from it before a source is shown */
   public SourcesApi(SourceRegistry registry, RunLog runs, Harvester harvester, SourceCheck check,
-      WorkerExecutor workers, Config.Harvest settings, String base, Clock clock) {
+      WorkerExecutor workers, Config.Harvest settings, String base, Clock clock, boolean shared) {
     this.registry = registry;
     this.runs = runs;
     this.harvester = harvester;
@@ -45,15 +48,30 @@ public final class SourcesApi {
     this.settings = settings;
     this.base = base;
     this.clock = clock;
+    this.shared = shared;
   }
 
   public void list(RoutingContext ctx) {
-    ctx.json(Paging.of(ctx).page(registry.list(), Source::id, Comparator.naturalOrder(), this::json,
-        base + "/api/sources"));
+    Paging paging = Paging.of(ctx);
+    List<Source> all = registry.list();
+    withRunsOf(all).onSuccess(v -> ctx.json(paging.page(all, Source::id, Comparator.naturalOrder(), this::json,
+        base + "/api/sources"))).onFailure(ctx::fail);
   }
 
   public void get(RoutingContext ctx) {
-    ctx.json(json(registry.require(ctx.pathParam("id"))));
+    Source source = registry.require(ctx.pathParam("id"));
+    withRunsOf(List.of(source)).onSuccess(v -> ctx.json(json(source))).onFailure(ctx::fail);
+  }
+
+  /** Alone, this node has seen every run; in a cluster, the runs other nodes made are read from the store. */
+  private Future<Void> withRunsOf(List<Source> sources) {
+    if (!shared) {
+      return Future.succeededFuture();
+    }
+    return workers.executeBlocking(() -> {
+      sources.forEach(source -> runs.reread(source.id()));
+      return null;
+    }, false);
   }
 
   public void create(RoutingContext ctx) {
@@ -125,8 +143,9 @@ public final class SourcesApi {
 
   public void runs(RoutingContext ctx) {
     Source source = registry.require(ctx.pathParam("id"));
-    ctx.json(Paging.of(ctx).page(runs.runsOf(source.id()), Run::id, Comparator.reverseOrder(), Json::run,
-        base + "/api/sources/" + source.id() + "/runs"));
+    Paging paging = Paging.of(ctx);
+    withRunsOf(List.of(source)).onSuccess(v -> ctx.json(paging.page(runs.runsOf(source.id()), Run::id,
+        Comparator.reverseOrder(), Json::run, base + "/api/sources/" + source.id() + "/runs"))).onFailure(ctx::fail);
   }
 
   private JsonObject json(Source source) {

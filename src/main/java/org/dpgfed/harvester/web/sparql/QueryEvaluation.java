@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.dpgfed.harvester.config.Config;
+import org.dpgfed.harvester.store.TripleStore;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.util.Values;
@@ -194,11 +195,11 @@ final class QueryEvaluation {
       if (rows == settings.maxRows()) {
         break;
       }
-      writer.handleSolution(row);
+      writer.handleSolution(TripleStore.shown(row));
       rows++;
     }
     while (rows < settings.maxRows() && rest.hasNext()) {
-      writer.handleSolution(rest.next());
+      writer.handleSolution(TripleStore.shown(rest.next()));
       rows++;
     }
     writer.endQueryResult();
@@ -210,7 +211,7 @@ final class QueryEvaluation {
       writer.startRDF();
       result.getNamespaces().forEach(writer::handleNamespace);
       while (result.hasNext()) {
-        writer.handleStatement(result.next());
+        writer.handleStatement(TripleStore.shown(result.next()));
       }
       writer.endRDF();
     }

@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DpgaJsonAdapterTest extends AdapterContractTest {
   private static final String FIXTURES = "source/dpga/";
-  private static final List<String> CASES = List.of("v1-list", "v1-detail-screening", "v2-detail", "dirty");
+  private static final List<String> CASES = List.of("v1-list", "v1-detail-screening", "v2-detail", "dirty", "guidebook");
 
   @Override
   protected SourceAdapter adapter() {
@@ -55,7 +55,7 @@ class DpgaJsonAdapterTest extends AdapterContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"v1-list", "v1-detail-screening", "v2-detail", "dirty"})
+  @ValueSource(strings = {"v1-list", "v1-detail-screening", "v2-detail", "dirty", "guidebook"})
   void mapsEachCaseAsItsGoldenFileSays(String name) throws Exception {
     Golden.assertMatches(FIXTURES + name + ".expected.ttl", Golden.mint(adaptCase(name)));
   }
@@ -79,10 +79,10 @@ class DpgaJsonAdapterTest extends AdapterContractTest {
 
   @Test
   void neverWritesContactNamesOrEmails() throws Exception {
-    for (String name : List.of("v1-list", "v2-detail", "dirty")) {
+    for (String name : List.of("v1-list", "v2-detail", "dirty", "guidebook")) {
       Model graph = Golden.mint(adaptCase(name));
       for (String personal : List.of("Pierre Bresson", "contact@nmf.earth", "Amit Samdarshi", "amit@open.gov.sg",
-          "Luis Falcon", "falcon@example.org")) {
+          "Luis Falcon", "falcon@example.org", "Pat Person", "pat.person@example.org")) {
         assertFalse(graph.stream().anyMatch(st -> st.getObject().stringValue().contains(personal)),
             name + " leaks " + personal);
       }

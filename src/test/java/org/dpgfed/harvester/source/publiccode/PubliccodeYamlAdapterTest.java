@@ -1,10 +1,12 @@
 package org.dpgfed.harvester.source.publiccode;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.dpgfed.harvester.source.AdaptedPage;
 import org.dpgfed.harvester.source.AdaptedRecord;
 import org.dpgfed.harvester.source.AdapterContractTest;
@@ -39,6 +41,26 @@ class PubliccodeYamlAdapterTest extends AdapterContractTest {
     // nine levels of nine aliases would be 387 million strings if expanded; aliases are never expanded
     AdaptedRecord record = adapt(bomb.toString().getBytes(StandardCharsets.UTF_8)).records().get(0);
     assertTrue(record.description().size() < 50, "size " + record.description().size());
+  }
+
+  /**
+   * The schema faults of the invalid real files FORMATS.md 2.4 lists (CodeForBaltimore's
+   * Bmore-Responsive, udata, Catala, italia/18app, didoc4), in one file: each is a problem of the
+   * record, none stops the reading.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "landingUrl: https://bmore.example.org\ndevelopmentStatus: production\nlocalisation:\n  localisationReady: yes\n",
+      "creationDate: 2019-01-01\nlatestRelease: 1.0\nsoftwareType: \"\"\nfundedBy:\n  - url: https://funder.example.org\n",
+      "usedBy:\n  - name: Someone\n    url: https://someone.example.org\n",
+      "localisation:\n  localisationReady: null\n  availableLanguages: []\nmaintenance:\n  type: contract\n"
+          + "  contractors:\n    - name: Acme\n      until: \"2020-03-21\"\n",
+      "softwareVersion: 4.3.0.\nintendedAudience:\n  countries: [it]\n"})
+  void readsTheInvalidRealFilesAsRecordsWithProblems(String faults) throws Exception {
+    String yml = "publiccodeYmlVersion: \"0.2\"\nname: Faulty\nurl: https://github.com/ex/faulty\n" + faults;
+    List<AdaptedRecord> records = adapt(yml.getBytes(StandardCharsets.UTF_8)).records();
+    assertEquals(1, records.size());
+    assertFalse(records.get(0).problems().isEmpty(), "problems of " + faults);
   }
 
   @Test

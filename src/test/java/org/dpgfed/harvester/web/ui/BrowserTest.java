@@ -83,8 +83,7 @@ class BrowserTest {
   void exploreFiltersByAGoalAndCountsWhatSparqlCounts() {
     ui.open("/explore?lang=en");
     new Select(ui.driver().findElement(By.id("sdg"))).selectByValue("3");
-    ui.driver().findElement(By.cssSelector("form.filters button[type=submit]")).click();
-    assertTrue(ui.driver().getCurrentUrl().contains("sdg=3"), ui.driver().getCurrentUrl());
+    ui.follow(By.cssSelector("form.filters button[type=submit]"), "sdg=3");
     String count = ui.driver().findElement(By.id("count")).getAttribute("data-count");
     assertEquals(UiNode.productsWithGoal(ui.node(), 3), Long.parseLong(count));
     assertEquals(Long.parseLong(count), ui.driver().findElements(By.cssSelector(".results li")).size());
@@ -93,7 +92,7 @@ class BrowserTest {
   @Test
   void theSwitcherChangesTheLanguage() {
     ui.open("/?lang=en");
-    ui.driver().findElement(By.cssSelector("a[hreflang=fr]")).click();
+    ui.follow(By.cssSelector("a[hreflang=fr]"), "lang=fr");
     assertEquals("fr", ui.driver().findElement(By.tagName("html")).getAttribute("lang"));
     assertEquals("Explorer", ui.driver().findElement(By.cssSelector("header a[href^='/explore']")).getText());
     assertTrue(ui.driver().getPageSource().contains("Permettre à tous de vivre en bonne santé"));

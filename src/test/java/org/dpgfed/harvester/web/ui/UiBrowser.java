@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.dpgfed.harvester.testing.TestNode;
@@ -11,7 +12,10 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The interface's test node (see {@link UiNode}) and a browser pointed at it, started once for a test
@@ -69,6 +73,17 @@ final class UiBrowser implements BeforeAllCallback, AfterAllCallback {
   void open(String path) {
     chromium.driver.get("about:blank");
     chromium.driver.get(node.url(path));
+  }
+
+  /**
+   * Clicks what leads to another page and waits until the browser has loaded it: a click returns
+   * before the navigation it starts, so the old page could otherwise still be read.
+   */
+  void follow(By link, String urlPart) {
+    chromium.driver.findElement(link).click();
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(30)).until(ExpectedConditions.and(
+        ExpectedConditions.urlContains(urlPart),
+        driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState"))));
   }
 
   /** Types the operator's token into the Sources page and keeps it for the tab. */
