@@ -47,7 +47,7 @@ public record Config(
   public record Auth(String adminToken) {}
 
   /**
-   * @param maxConcurrent queries evaluated at once; more get 503 with Retry-After
+   * @param maxConcurrent queries evaluated at once, 0 for one per core; more wait in line up to {@code timeout}
    * @param clientBudget query time one client (remote address) may use per minute; beyond it 429
    * @param federationPeers SPARQL endpoints a query may reach with SERVICE; empty refuses every SERVICE
    */

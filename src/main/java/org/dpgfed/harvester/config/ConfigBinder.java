@@ -27,7 +27,7 @@ final class ConfigBinder {
     Config.Sparql sparql = new Config.Sparql(
         duration("sparql.timeout"), integer("sparql.maxRows", 1, Integer.MAX_VALUE),
         integer("sparql.workers", 1, 256), integer("sparql.maxQueryLength", 1, Integer.MAX_VALUE),
-        integer("sparql.maxConcurrent", 1, 1024), duration("sparql.clientBudget"), peers("sparql.federationPeers"));
+        integer("sparql.maxConcurrent", 0, 1024), duration("sparql.clientBudget"), peers("sparql.federationPeers"));
     Config.Harvest harvest = new Config.Harvest(
         bool("harvest.allowPrivateNetworks"), duration("harvest.connectTimeout"),
         duration("harvest.firstByteTimeout"), duration("harvest.totalTimeout"),

@@ -30,6 +30,14 @@ import org.eclipse.rdf4j.sail.lmdb.config.LmdbStoreConfig;
  */
 public final class TripleStore implements AutoCloseable {
   private final Repository repository;
+  /**
+   * Values kept resolved in memory (RDF4J's default is 512). A query that groups or counts
+   * distinct IRIs hashes their text, so every value missing here is read from the store again.
+   */
+  private static final int VALUE_CACHE = 1 << 16;
+  /** Value to id lookups kept (RDF4J's default is 128): the constants of queries and of harvests. */
+  private static final int VALUE_ID_CACHE = 1 << 13;
+
   private final WriterLock writer;
 
   private TripleStore(Repository repository, WriterLock writer) {
@@ -43,7 +51,8 @@ public final class TripleStore implements AutoCloseable {
   }
 
   static TripleStore openEmbedded(Path dir, WriterLock writer) {
-    LmdbStoreConfig config = new LmdbStoreConfig("spoc,posc,cspo");
+    LmdbStoreConfig config = new LmdbStoreConfig("spoc,posc,cspo").setValueCacheSize(VALUE_CACHE)
+        .setValueIDCacheSize(VALUE_ID_CACHE);
     Repository repository = new SailRepository(new LmdbStore(dir.resolve("store").toFile(), config));
     repository.init();
     return new TripleStore(repository, writer);

@@ -29,6 +29,21 @@ final class Child implements AutoCloseable {
     this.gcLog = gcLog;
   }
 
+  /**
+   * A port free now on 127.0.0.1 (fixed ports would meet another benchmark on the same machine,
+   * whose server would then answer our readiness checks).
+   */
+  static int freePort() throws IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** The JVM settings {@link #start} gives a child, for the table. */
+  static String jvm(String heap) {
+    return "java " + System.getProperty("java.version") + " -Xmx" + heap + ", default GC and flags";
+  }
+
   static Child start(String heap, String mainClass, List<String> args, Map<String, String> env, int port, Path dir)
       throws IOException {
     Files.createDirectories(dir);
@@ -55,12 +70,12 @@ final class Child implements AutoCloseable {
         throw new IllegalStateException("the child process ended with " + process.exitValue());
       }
       try {
-        if (HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        if (HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5)).GET().build(),
             HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
           return (System.nanoTime() - startNanos) / 1e9;
         }
       } catch (IOException notYet) {
-        // not listening yet
+        // not listening yet, or a request lost while starting (then the timeout ends it)
       }
       Thread.sleep(20);
     }

@@ -64,6 +64,23 @@ final class NodeClient {
     return new ArrayList<>(Rio.parse(new ByteArrayInputStream(response.body()), RDFFormat.NTRIPLES));
   }
 
+  /** Every graph our endpoint serves. */
+  List<String> graphs() throws Exception {
+    String query = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }";
+    HttpResponse<String> response = Child.HTTP.send(HttpRequest.newBuilder(URI.create(base + "/sparql?query="
+        + URLEncoder.encode(query, StandardCharsets.UTF_8))).header("Accept", "text/csv").GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    return response.body().lines().skip(1).filter(line -> !line.isBlank()).toList();
+  }
+
+  /** A graph of ours as N-Triples, streamed (for loading elsewhere without holding it). */
+  java.io.InputStream ntriples(String graph) throws Exception {
+    String query = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <" + graph + "> { ?s ?p ?o } }";
+    return Child.HTTP.send(HttpRequest.newBuilder(URI.create(base + "/sparql?query="
+        + URLEncoder.encode(query, StandardCharsets.UTF_8))).header("Accept", "application/n-triples").GET().build(),
+        HttpResponse.BodyHandlers.ofInputStream()).body();
+  }
+
   static double seconds(JsonObject run) {
     return (java.time.Instant.parse(run.getString("finishedAt")).toEpochMilli()
         - java.time.Instant.parse(run.getString("startedAt")).toEpochMilli()) / 1000.0;

@@ -16,10 +16,16 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Our endpoint against Apache Jena Fuseki (in memory, -Xmx4g, other settings default) on the same
- * triples, five query shapes at 1, 8 and 32 clients, runs alternating between the two.
+ * triples: five query shapes at {@code bench.clients} clients (1, 8 and 32), {@code bench.reps}
+ * repetitions alternating between the two (which goes first alternates too); each cell is the median.
  */
 final class SparqlComparison {
   private static final String PREFIXES = "PREFIX dct: <http://purl.org/dc/terms/> PREFIX foaf: <http://xmlns.com/foaf/0.1/> ";
+
+  static final String OURS_HEAP = "4g";
+  private static final String FUSEKI_HEAP = "4g";
+  private static final List<Integer> CLIENTS = java.util.Arrays.stream(System.getProperty("bench.clients", "1,8,32")
+      .split(",")).map(String::trim).map(Integer::valueOf).toList();
 
   private final Benchmark bench;
   private final Child ours;
@@ -32,22 +38,24 @@ final class SparqlComparison {
   }
 
   void measure(String graphA, String graphB) throws Exception {
-    int port = 18399;
-    try (Child fuseki = Child.start("4g", FusekiMain.class.getName(), List.of(String.valueOf(port)), Map.of(), port,
+    int port = Child.freePort();
+    bench.table().add("sparql", "servers", Double.NaN, Double.NaN, "", "ours: " + Child.jvm(OURS_HEAP)
+        + "; reference: Apache Jena Fuseki " + org.apache.jena.Jena.VERSION + ", in-memory TxnMem dataset, " + Child.jvm(FUSEKI_HEAP));
+    try (Child fuseki = Child.start(FUSEKI_HEAP, FusekiMain.class.getName(), List.of(String.valueOf(port)), Map.of(), port,
         Path.of("target", "bench", "fuseki"))) {
       fuseki.awaitReady("/$/ping", System.nanoTime());
-      for (String graph : List.of(graphA, graphB)) {
+      for (String graph : client.graphs()) { // the same triples in the same graphs as ours serves
+        java.io.InputStream triples = client.ntriples(graph);
         HttpResponse<String> loaded = Child.HTTP.send(HttpRequest.newBuilder(URI.create(fuseki.base + "/ds/data?graph="
             + URLEncoder.encode(graph, StandardCharsets.UTF_8))).header("Content-Type", "application/n-triples")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(Benchmark.ntriples(client.graph(graph)))).build(),
-            HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> triples)).build(), HttpResponse.BodyHandlers.ofString());
         if (loaded.statusCode() >= 300) {
           throw new IllegalStateException("Fuseki refused the data: " + loaded.statusCode() + " " + loaded.body());
         }
       }
       List<String> products = products();
       for (Map.Entry<String, Function<Random, String>> shape : shapes(products, graphA, graphB).entrySet()) {
-        for (int clients : List.of(1, 8, 32)) {
+        for (int clients : CLIENTS) {
           compare(shape.getKey(), shape.getValue(), clients, fuseki);
         }
       }
@@ -59,19 +67,28 @@ final class SparqlComparison {
     List<Double> theirsRate = new ArrayList<>();
     List<Double> oursP99 = new ArrayList<>();
     List<Double> theirsP99 = new ArrayList<>();
-    long errors = 0;
-    for (int rep = 0; rep < Integer.getInteger("bench.reps", 3); rep++) {
-      QueryLoad.Result a = QueryLoad.run(ours.base + "/sparql", query, clients, bench.seconds());
-      QueryLoad.Result b = QueryLoad.run(fuseki.base + "/ds/sparql", query, clients, bench.seconds());
+    long oursErrors = 0;
+    long theirsErrors = 0;
+    for (int rep = 0; rep < bench.reps(); rep++) {
+      QueryLoad.Result a;
+      QueryLoad.Result b;
+      if (rep % 2 == 0) {
+        a = QueryLoad.run(ours.base + "/sparql", query, clients, bench.seconds());
+        b = QueryLoad.run(fuseki.base + "/ds/sparql", query, clients, bench.seconds());
+      } else {
+        b = QueryLoad.run(fuseki.base + "/ds/sparql", query, clients, bench.seconds());
+        a = QueryLoad.run(ours.base + "/sparql", query, clients, bench.seconds());
+      }
       oursRate.add(a.queriesPerSecond());
       theirsRate.add(b.queriesPerSecond());
       oursP99.add(a.p99Millis());
       theirsP99.add(b.p99Millis());
-      errors += a.errors() + b.errors();
+      oursErrors += a.errors();
+      theirsErrors += b.errors();
     }
     bench.table().add("sparql", shape + " @" + clients, Table.median(oursRate), Table.median(theirsRate), "q/s",
-        String.format(java.util.Locale.ROOT, "p99 %.1f / %.1f ms; errors %d", Table.median(oursP99),
-            Table.median(theirsP99), errors));
+        String.format(java.util.Locale.ROOT, "p99 %.1f / %.1f ms; errors %d / %d", Table.median(oursP99),
+            Table.median(theirsP99), oursErrors, theirsErrors));
   }
 
   private List<String> products() throws Exception {

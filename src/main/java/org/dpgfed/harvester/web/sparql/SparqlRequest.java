@@ -24,10 +24,12 @@ import org.eclipse.rdf4j.query.parser.QueryParserUtil;
  * A SPARQL protocol request, parsed and checked in full before any evaluation starts: where the
  * query came from, its form, the result format and the dataset.
  *
+ * @param parsed the query as parsed here, so evaluation need not parse it again (evaluation may rewrite it)
  * @param dataset the graphs named by default-graph-uri / named-graph-uri, or null for the node's default
  * @param ownLimit the query's own top-level LIMIT, or -1 when it has none
  */
-record SparqlRequest(String query, ResultFormat.Form form, ResultFormat format, SimpleDataset dataset, long ownLimit) {
+record SparqlRequest(String query, ParsedQuery parsed, ResultFormat.Form form, ResultFormat format, SimpleDataset dataset,
+    long ownLimit) {
   private static final String FORM = "application/x-www-form-urlencoded";
   private static final String QUERY = "application/sparql-query";
   private static final String UPDATE = "application/sparql-update";
@@ -53,7 +55,8 @@ record SparqlRequest(String query, ResultFormat.Form form, ResultFormat format, 
     ParsedOperation operation = parseOperation(query, baseIri);
     ServiceCheck.check(operation, settings.federationPeers());
     ResultFormat.Form form = form(operation);
-    return new SparqlRequest(query, form, format(ctx, params, form), dataset(params), ownLimit(operation));
+    return new SparqlRequest(query, (ParsedQuery) operation, form, format(ctx, params, form), dataset(params),
+        ownLimit(operation));
   }
 
   private static MultiMap params(RoutingContext ctx) {
