@@ -173,7 +173,7 @@ public final class Main {
         new SourcesApi(sources, runs, harvester, check, apiPool, config.harvest(), iris.base(), clock),
         new RunsApi(runs, harvester, apiPool, iris.base()), new TokensApi(operators, apiPool, iris.base(), clock),
         auth, ApiContract.load(), new Health(store, apiPool, iris, stale),
-        new Vocab(new VocabHandler(), VocabFileHandler.shapes(), VocabFileHandler.context()),
+        new Vocab(new VocabHandler(apiPool), VocabFileHandler.shapes(), VocabFileHandler.context()),
         new LinkedData(new ResourceHandler(store, sparqlPool, iris, new FeedPages(iris, config.node().feedPageSize())),
             new CatalogHandler(store, sparqlPool, iris, config.node()),
             new VoidHandler(store, sparqlPool, iris, config.node(), sources, runs),
