@@ -1,5 +1,6 @@
 package org.dpgfed.harvester.cli;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Set;
@@ -9,6 +10,7 @@ import org.dpgfed.harvester.Main;
 import org.dpgfed.harvester.Node;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.metrics.NodeMetrics;
+import org.dpgfed.harvester.store.TripleStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,10 +45,12 @@ final class Serve implements Command {
   @Override
   public int run(Args args) {
     Config config = args.config();
+    // the store opens while logging, the meters, Vert.x and the HTTP server start
+    Future<TripleStore> store = Main.openStore(config);
     LogSetup.apply(config.log());
     NodeMetrics metrics = new NodeMetrics();
     Vertx vertx = metrics.vertx();
-    Main.start(vertx, config, metrics, token -> System.out.println("""
+    Main.start(vertx, config, metrics, store, token -> System.out.println("""
         Generated admin token (shown only this once; only its hash is kept):
           %s
         """.formatted(token)))
