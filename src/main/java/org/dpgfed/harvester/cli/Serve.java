@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.dpgfed.harvester.Main;
@@ -44,11 +45,13 @@ final class Serve implements Command {
 
   @Override
   public int run(Args args) {
+    // the meters are made while the configuration is read, and the store opens while Vert.x and the HTTP server start
+    CompletableFuture<NodeMetrics> meters = CompletableFuture.supplyAsync(NodeMetrics::new,
+        task -> new Thread(task, "dpg-meters").start());
     Config config = args.config();
-    // the store opens while logging, the meters, Vert.x and the HTTP server start
     Future<TripleStore> store = Main.openStore(config);
     LogSetup.apply(config.log());
-    NodeMetrics metrics = new NodeMetrics();
+    NodeMetrics metrics = meters.join();
     Vertx vertx = metrics.vertx();
     Main.start(vertx, config, metrics, store, token -> System.out.println("""
         Generated admin token (shown only this once; only its hash is kept):
