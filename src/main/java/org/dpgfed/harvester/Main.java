@@ -76,6 +76,11 @@ public final class Main {
 
   /** Runs a command ({@code serve} by default); see {@link Commands}. */
   public static void main(String[] args) {
+    // Netty's flight-recorder events, unless asked for: when on, Netty starts the JDK's flight
+    // recorder support and has it generate event classes while the node starts
+    if (System.getProperty("io.netty.jfr.enabled") == null) {
+      System.setProperty("io.netty.jfr.enabled", "false");
+    }
     int code = Commands.standard().run(args);
     if (code != Commands.KEEP_RUNNING) {
       System.exit(code);
