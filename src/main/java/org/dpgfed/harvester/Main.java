@@ -2,6 +2,7 @@ package org.dpgfed.harvester;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpMethod;
@@ -82,6 +83,11 @@ public final class Main {
 
   /** Runs a command ({@code serve} by default); see {@link Commands}. */
   public static void main(String[] args) {
+    // Netty's flight-recorder events, unless asked for: when on, Netty starts the JDK's flight
+    // recorder support and has it generate event classes while the node starts
+    if (System.getProperty("io.netty.jfr.enabled") == null) {
+      System.setProperty("io.netty.jfr.enabled", "false");
+    }
     int code = Commands.standard().run(args);
     if (code != Commands.KEEP_RUNNING) {
       System.exit(code);
@@ -95,14 +101,49 @@ public final class Main {
 
   /** Starts a node: listens, opens the store, registers the configured sources, schedules harvests. */
   public static Future<Node> start(Vertx vertx, Config config, NodeMetrics metrics, Consumer<String> announceToken) {
-    return listen(vertx, config).compose(listening -> listening.open(config, metrics, announceToken));
+    return start(vertx, config, metrics, openStore(config, writerLock(vertx, config)), announceToken);
+  }
+
+  /** Starts a node with a store whose opening began earlier (see {@link #openStore}). */
+  public static Future<Node> start(Vertx vertx, Config config, NodeMetrics metrics, Future<TripleStore> store,
+      Consumer<String> announceToken) {
+    return listen(vertx, config)
+        .onFailure(err -> store.onSuccess(TripleStore::close))
+        .compose(listening -> listening.open(store, config, metrics, announceToken));
+  }
+
+  /**
+   * Opens the store on a thread of its own, started at once: the store (native library, indexes)
+   * opens while Vert.x and the HTTP server start, instead of after them. For a node that is not
+   * clustered (a clustered node's writer lock needs its Vert.x).
+   */
+  public static Future<TripleStore> openStore(Config config) {
+    return openStore(config, WriterLock.local());
+  }
+
+  private static Future<TripleStore> openStore(Config config, WriterLock lock) {
+    Promise<TripleStore> opened = Promise.promise();
+    new Thread(() -> {
+      try {
+        Files.createDirectories(config.store().dataDir());
+        opened.complete(Stores.open(config.store(), lock));
+      } catch (IOException | RuntimeException e) {
+        opened.fail(e);
+      }
+    }, "dpg-store-open").start();
+    return opened.future();
   }
 
   /** The first half of a start: listening, every request answered 503 until {@link Listening#open}. */
   public record Listening(Vertx vertx, HttpServer server, Router router, Gate gate) {
     /** Opens the store and builds the rest; then requests pass. */
     public Future<Node> open(Config config, NodeMetrics metrics, Consumer<String> announceToken) {
-      return vertx.executeBlocking(() -> build(this, config, metrics, announceToken))
+      return open(openStore(config, writerLock(vertx, config)), config, metrics, announceToken);
+    }
+
+    /** Builds the rest once the store is open; then requests pass. */
+    public Future<Node> open(Future<TripleStore> store, Config config, NodeMetrics metrics, Consumer<String> announceToken) {
+      return store.compose(opened -> vertx.executeBlocking(() -> build(this, opened, config, metrics, announceToken)))
           .compose(node -> node.startHarvests().map(node))
           .onSuccess(node -> gate.open())
           .onFailure(err -> server.close());
@@ -122,26 +163,27 @@ public final class Main {
         .map(server -> new Listening(vertx, server, router, gate));
   }
 
-  private static Node build(Listening listening, Config config, NodeMetrics metrics, Consumer<String> announce)
-      throws IOException {
-    Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
-    Path dataDir = config.store().dataDir();
-    Files.createDirectories(dataDir);
-    Iris iris = new Iris(config.publicBaseUrl(listening.server().actualPort()));
-    Adapters adapters = Adapters.standard();
-    java.util.SortedSet<String> formats = new java.util.TreeSet<>(adapters.formats());
-    formats.add(FeedReader.FORMAT);
-    SourceCheck check = new SourceCheck(formats, config.harvest().minSchedule());
-    List<Source> configured = configuredSources(config, check);
-    AdminToken admin = AdminToken.load(config.auth().adminToken(), dataDir, announce);
-    OperatorTokens operators = OperatorTokens.load(dataDir);
-    boolean clustered = config.cluster().enabled();
-    if (clustered && !listening.vertx().isClustered()) {
-      throw new ConfigException("cluster.enabled is true but this node's Vert.x is not clustered");
-    }
-    TripleStore store = Stores.open(config.store(),
-        clustered ? new SharedWriterLock(listening.vertx()) : WriterLock.local());
+  /** One writer at a time in this JVM, or in the whole cluster when nodes share the store. */
+  private static WriterLock writerLock(Vertx vertx, Config config) {
+    return config.cluster().enabled() ? new SharedWriterLock(vertx) : WriterLock.local();
+  }
+
+  private static Node build(Listening listening, TripleStore store, Config config, NodeMetrics metrics,
+      Consumer<String> announce) {
     try {
+      if (config.cluster().enabled() && !listening.vertx().isClustered()) {
+        throw new ConfigException("cluster.enabled is true but this node's Vert.x is not clustered");
+      }
+      Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+      Path dataDir = config.store().dataDir();
+      Iris iris = new Iris(config.publicBaseUrl(listening.server().actualPort()));
+      Adapters adapters = Adapters.standard();
+      java.util.SortedSet<String> formats = new java.util.TreeSet<>(adapters.formats());
+      formats.add(FeedReader.FORMAT);
+      SourceCheck check = new SourceCheck(formats, config.harvest().minSchedule());
+      List<Source> configured = configuredSources(config, check);
+      AdminToken admin = AdminToken.load(config.auth().adminToken(), dataDir, announce);
+      OperatorTokens operators = OperatorTokens.load(dataDir);
       return assemble(listening, config, metrics, clock, iris, new Auth(admin, operators), operators, store, adapters,
           new Checked(check, formats), configured);
     } catch (RuntimeException e) {
@@ -191,7 +233,7 @@ public final class Main {
             claims.shared()),
         new RunsApi(runs, harvester, apiPool, iris.base()), new TokensApi(operators, apiPool, iris.base(), clock),
         auth, ApiContract.load(), new Health(store, apiPool, iris, stale),
-        new Vocab(new VocabHandler(), VocabFileHandler.shapes(), VocabFileHandler.context()),
+        new Vocab(new VocabHandler(apiPool), VocabFileHandler.shapes(), VocabFileHandler.context()),
         new LinkedData(new ResourceHandler(store, sparqlPool, iris, new FeedPages(iris, config.node().feedPageSize())),
             new CatalogHandler(store, sparqlPool, iris, config.node()),
             new VoidHandler(store, sparqlPool, iris, config.node(), sources, runs),

@@ -7,7 +7,7 @@ import org.dpgfed.harvester.config.Config;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses the log layout at start: the bundled logback.xml (human-readable lines) unless
+ * Chooses the log layout at start: {@link TextLog}'s human-readable lines unless
  * {@code log.format} is json, which loads logback-json.xml (one JSON object per line). A
  * {@code -Dlogback.configurationFile} given by the operator always wins.
  */

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.dpgfed.harvester.Main;
@@ -11,6 +12,7 @@ import org.dpgfed.harvester.Node;
 import org.dpgfed.harvester.cluster.ClusterSetup;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.metrics.NodeMetrics;
+import org.dpgfed.harvester.store.TripleStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,16 +46,19 @@ final class Serve implements Command {
 
   @Override
   public int run(Args args) {
+    // the meters are made while the configuration is read, and the store opens while Vert.x and the HTTP server start
+    CompletableFuture<NodeMetrics> meters = CompletableFuture.supplyAsync(NodeMetrics::new,
+        task -> new Thread(task, "dpg-meters").start());
     Config config = args.config();
+    // a clustered node's store opens once its Vert.x (and so the cluster's writer lock) is there
+    Future<TripleStore> store = config.cluster().enabled() ? null : Main.openStore(config);
     LogSetup.apply(config.log());
-    NodeMetrics metrics = new NodeMetrics();
+    NodeMetrics metrics = meters.join();
     Future<Vertx> started = config.cluster().enabled()
         ? ClusterSetup.start(metrics.builder(ClusterSetup.options(config.cluster())), config.cluster())
         : Future.succeededFuture(metrics.vertx());
-    started.compose(vertx -> Main.start(vertx, config, metrics, token -> System.out.println("""
-        Generated admin token (shown only this once; only its hash is kept):
-          %s
-        """.formatted(token)))
+    started.compose(vertx -> (store == null ? Main.start(vertx, config, metrics, Serve::announce)
+            : Main.start(vertx, config, metrics, store, Serve::announce))
         .onSuccess(node -> {
           LOG.info("dpg-harvester listening on port {}, public base {}", node.port(), node.baseUrl());
           Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(node, vertx), "dpg-shutdown"));
@@ -65,6 +70,13 @@ final class Serve implements Command {
           System.exit(1);
         });
     return Commands.KEEP_RUNNING;
+  }
+
+  private static void announce(String token) {
+    System.out.println("""
+        Generated admin token (shown only this once; only its hash is kept):
+          %s
+        """.formatted(token));
   }
 
   /**
