@@ -197,7 +197,7 @@ public final class Main {
     Vertx vertx = listening.vertx();
     SourceCheck check = checked.check();
     FeedLog feed = new FeedLog(iris);
-    Set<Resource> hidden = Set.of(iris.feedGraph(), iris.privateGraph());
+    Set<Resource> hidden = iris.hiddenGraphs();
     SourceRegistry sources = new SourceRegistry(store, iris, clock, feed);
     RunLog runs = new RunLog(store, iris, clock, config.harvest().runHistory());
     SourceClaims claims = config.cluster().enabled()

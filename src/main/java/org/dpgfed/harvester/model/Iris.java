@@ -1,6 +1,8 @@
 package org.dpgfed.harvester.model;
 
+import java.util.Set;
 import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.util.Values;
 
 /** Mints every IRI the node owns, always from the public base URL, never from a request. */
@@ -52,6 +54,11 @@ public final class Iris {
   /** Where feed members are kept; not part of the SPARQL default graph. */
   public IRI feedGraph() {
     return Values.iri(base + "/graph/feed");
+  }
+
+  /** The graphs the node keeps but never serves: the feed's bookkeeping and the private contacts. */
+  public Set<Resource> hiddenGraphs() {
+    return Set.of(feedGraph(), privateGraph());
   }
 
   public IRI feedPage(long page) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.dpgfed.harvester.feed.FeedPages;
 import org.eclipse.rdf4j.model.Resource;
 import java.util.regex.Pattern;
@@ -54,7 +53,7 @@ public final class ResourceHandler implements Handler<RoutingContext> {
 
   public ResourceHandler(TripleStore store, WorkerExecutor workers, Iris iris, FeedPages feed) {
     this.store = store;
-    this.describer = new Describer(store, Set.of(iris.privateGraph(), iris.feedGraph()));
+    this.describer = new Describer(store, iris.hiddenGraphs());
     this.workers = workers;
     this.iris = iris;
     this.feed = feed;
