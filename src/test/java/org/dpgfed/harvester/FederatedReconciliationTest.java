@@ -3,7 +3,6 @@ package org.dpgfed.harvester;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,7 @@ import org.dpgfed.harvester.testing.CountingProxy;
 import org.dpgfed.harvester.testing.FakeRegistry;
 import org.dpgfed.harvester.testing.FakeRegistry.Answer;
 import org.dpgfed.harvester.testing.TestNode;
+import org.dpgfed.harvester.testing.TwoNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,12 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
  * of its records, here that of a repository only B's first registry knows.
  */
 class FederatedReconciliationTest {
-  private static final String B_BASE = "https://b.example.org";
+  private static final String B_BASE = TwoNodes.B_BASE;
   private static final String OTHER_REPOSITORY = "https://git.example.org/other-16";
   private static final String FOAF_TOPIC = "<http://xmlns.com/foaf/0.1/primaryTopic>";
 
   @TempDir static Path dir;
-  static Vertx vertx;
+  static TwoNodes nodes;
   static FakeRegistry registry;
   static CountingProxy proxy;
   static TestNode a;
@@ -44,19 +44,12 @@ class FederatedReconciliationTest {
 
   @BeforeAll
   static void twoNodes() throws Exception {
-    vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
-    proxy = new CountingProxy();
-    TestNode.await(vertx.deployVerticle(proxy));
-    aBase = "http://127.0.0.1:" + proxy.port();
-    Map<String, String> envA = TestNode.environment(dir.resolve("a"));
-    envA.put("DPG_PUBLIC_BASE_URL", aBase);
-    a = TestNode.start(vertx, null, envA);
-    proxy.target(a.port());
-    Map<String, String> envB = TestNode.environment(dir.resolve("b"));
-    envB.put("DPG_PUBLIC_BASE_URL", B_BASE);
-    b = TestNode.start(vertx, null, envB);
+    nodes = TwoNodes.start(dir, Map.of());
+    registry = nodes.registry();
+    proxy = nodes.proxy();
+    a = nodes.a();
+    b = nodes.b();
+    aBase = nodes.aBase();
 
     JsonArray records = new JsonArray(Files.readString(Path.of("src/test/resources/e2e/registry-v1.json")));
     registry.serve("/a", Answer.json(records.encode()));
@@ -95,9 +88,7 @@ class FederatedReconciliationTest {
 
   @AfterAll
   static void stop() {
-    b.close();
-    a.close();
-    vertx.close();
+    nodes.close();
   }
 
   private static Map<String, String> topics(TestNode node, String base) {

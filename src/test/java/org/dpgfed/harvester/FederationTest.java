@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -19,6 +18,7 @@ import org.dpgfed.harvester.testing.CountingProxy;
 import org.dpgfed.harvester.testing.FakeRegistry;
 import org.dpgfed.harvester.testing.FakeRegistry.Answer;
 import org.dpgfed.harvester.testing.TestNode;
+import org.dpgfed.harvester.testing.TwoNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,10 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * under its own base, and later runs fetch only the pages that may have changed.
  */
 class FederationTest {
-  private static final String B_BASE = "https://b.example.org";
+  private static final String B_BASE = TwoNodes.B_BASE;
 
   @TempDir static Path dir;
-  static Vertx vertx;
+  static TwoNodes nodes;
   static FakeRegistry registry;
   static CountingProxy proxy;
   static TestNode a;
@@ -47,21 +47,12 @@ class FederationTest {
 
   @BeforeAll
   static void twoNodes() throws Exception {
-    vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    proxy = new CountingProxy();
-    TestNode.await(vertx.deployVerticle(registry));
-    TestNode.await(vertx.deployVerticle(proxy));
-    aBase = "http://127.0.0.1:" + proxy.port();
-    Map<String, String> envA = TestNode.environment(dir.resolve("a"));
-    envA.put("DPG_PUBLIC_BASE_URL", aBase);
-    envA.put("DPG_NODE_FEED_PAGE_SIZE", "2");
-    a = TestNode.start(vertx, null, envA);
-    proxy.target(a.port());
-    Map<String, String> envB = TestNode.environment(dir.resolve("b"));
-    envB.put("DPG_PUBLIC_BASE_URL", B_BASE);
-    envB.put("DPG_SPARQL_FEDERATION_PEERS", aBase + "/sparql");
-    b = TestNode.start(vertx, null, envB);
+    nodes = TwoNodes.start(dir, Map.of("DPG_NODE_FEED_PAGE_SIZE", "2"));
+    registry = nodes.registry();
+    proxy = nodes.proxy();
+    a = nodes.a();
+    b = nodes.b();
+    aBase = nodes.aBase();
 
     ObjectMapper json = new ObjectMapper();
     ArrayNode records = (ArrayNode) json.readTree(Path.of("src/test/resources/e2e/registry-v1.json").toFile());
@@ -85,9 +76,7 @@ class FederationTest {
 
   @AfterAll
   static void stop() {
-    b.close();
-    a.close();
-    vertx.close();
+    nodes.close();
   }
 
   private static Set<String> keys(TestNode node) {
