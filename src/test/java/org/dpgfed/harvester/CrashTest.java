@@ -39,8 +39,7 @@ class CrashTest {
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
+    registry = FakeRegistry.on(vertx);
   }
 
   @AfterEach

@@ -81,8 +81,7 @@ class HarvestEndToEndTest {
   @BeforeAll
   static void harvestTwoRegistries() {
     vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
+    registry = FakeRegistry.on(vertx);
     registry.serveFile("/api/dpgs/", FIXTURES.resolve("registry-v1.json"))
         .serveFile("/v2/dpgs", FIXTURES.resolve("registry-v2.json"));
     node = TestNode.start(vertx, dir);

@@ -30,8 +30,7 @@ class RestartTest {
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
+    registry = FakeRegistry.on(vertx);
     registry.serveFile("/dpgs", Path.of("src/test/resources/e2e/registry-v1.json"));
   }
 

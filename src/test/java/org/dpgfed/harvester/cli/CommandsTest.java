@@ -35,8 +35,7 @@ class CommandsTest {
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
+    registry = FakeRegistry.on(vertx);
   }
 
   @AfterEach

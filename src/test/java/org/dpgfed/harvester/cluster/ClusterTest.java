@@ -58,8 +58,7 @@ class ClusterTest {
   @Test
   void eachTickIsServedOnceAndAKilledNodesSourcesGoToTheOther() throws Exception {
     local = Vertx.vertx();
-    FakeRegistry registry = new FakeRegistry();
-    TestNode.await(local.deployVerticle(registry));
+    FakeRegistry registry = FakeRegistry.on(local);
     SOURCES.forEach(id -> registry.serveFile("/" + id, Path.of("src/test/resources/e2e/registry-v1.json")));
     String dataset = TestFuseki.newDataset();
     int portA = freePort();

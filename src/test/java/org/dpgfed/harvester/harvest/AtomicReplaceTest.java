@@ -30,8 +30,7 @@ class AtomicReplaceTest {
   @Test
   void queriesDuringRepeatedHarvestsNeverSeeAPartialGraph() throws Exception {
     Vertx vertx = Vertx.vertx();
-    FakeRegistry registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
+    FakeRegistry registry = FakeRegistry.on(vertx);
     byte[] small = Files.readAllBytes(Path.of("src/test/resources/e2e/registry-v2.json"));
     byte[] large = Files.readAllBytes(Path.of("src/test/resources/e2e/registry-v1.json"));
     registry.serve("/dpgs", Answer.bytes("application/json", small));

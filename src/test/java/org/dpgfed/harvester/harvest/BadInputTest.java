@@ -38,8 +38,7 @@ class BadInputTest {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
+    registry = FakeRegistry.on(vertx);
     node = TestNode.start(vertx, dir.resolve("node"));
     registry.serve("/intact", Answer.bytes("application/json",
         Files.readAllBytes(Path.of("src/test/resources/e2e/registry-v1.json"))));

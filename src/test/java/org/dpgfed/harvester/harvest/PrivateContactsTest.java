@@ -41,8 +41,7 @@ class PrivateContactsTest {
   @BeforeEach
   void serve() throws IOException {
     vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
+    registry = FakeRegistry.on(vertx);
     registry.serveFile("/dpgs", Path.of("src/test/resources/e2e/registry-v1.json"));
     registry.serve("/publiccode.yml", FakeRegistry.Answer.bytes("application/yaml",
         Files.readAllBytes(Path.of("src/test/resources/harvest/reconcile/alpha-publiccode.yml"))));

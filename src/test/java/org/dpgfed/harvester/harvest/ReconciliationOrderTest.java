@@ -55,8 +55,7 @@ class ReconciliationOrderTest {
   @BeforeAll
   static void serveTheSources() throws IOException {
     vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
+    registry = FakeRegistry.on(vertx);
     for (List<String> s : SOURCES) {
       registry.serve("/" + s.get(2), FakeRegistry.Answer.bytes(s.get(3), Files.readAllBytes(FIXTURES.resolve(s.get(2)))));
     }

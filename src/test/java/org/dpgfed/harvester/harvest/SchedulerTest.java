@@ -29,8 +29,7 @@ class SchedulerTest {
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
+    registry = FakeRegistry.on(vertx);
     Map<String, String> env = TestNode.environment(dir);
     env.put("DPG_HARVEST_FIRST_BYTE_TIMEOUT", "PT20S");
     env.put("DPG_HARVEST_MAX_ATTEMPTS", "1");

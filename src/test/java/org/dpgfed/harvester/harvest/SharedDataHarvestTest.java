@@ -57,8 +57,7 @@ class SharedDataHarvestTest {
   static void harvestEveryFolder() throws IOException {
     assumeTrue(FOLDERS.stream().allMatch(f -> Files.isDirectory(DATA.resolve(f))), "the shared source files are not here");
     vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
+    registry = FakeRegistry.on(vertx);
     node = TestNode.start(vertx, dir);
     for (String folder : FOLDERS) {
       for (Path file : files(DATA.resolve(folder))) {

@@ -44,8 +44,7 @@ class SharedDuplicatesTest {
     assumeTrue(Files.isDirectory(DATA.resolve("dpga/candidates")) && Files.isDirectory(DATA.resolve("publiccode/github")),
         "the shared source files are not here");
     vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
+    registry = FakeRegistry.on(vertx);
     node = TestNode.start(vertx, dir);
     for (String folder : List.of("nominees", "archive")) {
       registry.serve("/dpga-" + folder, FakeRegistry.Answer.json(candidates(folder)));

@@ -44,8 +44,7 @@ class SharedSnapshotHarvestTest {
   static void start() {
     assumeTrue(Files.isDirectory(API), "the shared registry snapshots are not here");
     vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
+    registry = FakeRegistry.on(vertx);
     node = TestNode.start(vertx, dir);
   }
 

@@ -53,8 +53,7 @@ class SparqlSourceTest {
     RDFParser.fromString(DATA, Lang.TURTLE).parse(dataset);
     fuseki = FusekiServer.create().port(0).loopback(true).add("/ds", dataset, false).build().start();
     vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
+    registry = FakeRegistry.on(vertx);
     Map<String, String> env = TestNode.environment(dir);
     env.put("DPG_HARVEST_MAX_BODY_BYTES", String.valueOf(CAP));
     env.put("DPG_HARVEST_MAX_ATTEMPTS", "1");

@@ -35,8 +35,7 @@ class ValidationReportTest {
   @BeforeAll
   static void harvest() {
     vertx = Vertx.vertx();
-    FakeRegistry registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
+    FakeRegistry registry = FakeRegistry.on(vertx);
     registry.serveFile("/dpgs", Path.of("src/test/resources/harvest/shapes-registry.json"));
     node = TestNode.start(vertx, dir);
     run = node.awaitRun(TestNode.firstRunId(node.register(new JsonObject().put("id", "shapes").put("title", "Shapes")

@@ -101,11 +101,16 @@ public final class FakeRegistry extends VerticleBase {
   private final Promise<Void> heldClosed = Promise.promise();
   private HttpServer server;
 
-  /** A registry deployed on {@code vertx}, answering {@code /dpgs} with the e2e fixture registry-v1.json. */
-  public static FakeRegistry deploy(io.vertx.core.Vertx vertx) {
+  /** A registry deployed on {@code vertx}, answering nothing yet. */
+  public static FakeRegistry on(io.vertx.core.Vertx vertx) {
     FakeRegistry registry = new FakeRegistry();
     TestNode.await(vertx.deployVerticle(registry));
-    return registry.serveFile("/dpgs", Path.of("src/test/resources/e2e/registry-v1.json"));
+    return registry;
+  }
+
+  /** A registry deployed on {@code vertx}, answering {@code /dpgs} with the e2e fixture registry-v1.json. */
+  public static FakeRegistry deploy(io.vertx.core.Vertx vertx) {
+    return on(vertx).serveFile("/dpgs", Path.of("src/test/resources/e2e/registry-v1.json"));
   }
 
   @Override

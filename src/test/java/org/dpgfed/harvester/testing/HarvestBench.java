@@ -63,8 +63,7 @@ public final class HarvestBench implements AutoCloseable, BeforeAllCallback, Aft
 
   private void open(Path dir) {
     vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
+    registry = FakeRegistry.on(vertx);
     Map<String, String> env = TestNode.environment(dir);
     env.putAll(settings);
     node = TestNode.start(vertx, null, env);

@@ -16,9 +16,8 @@ public record TwoNodes(Vertx vertx, FakeRegistry registry, CountingProxy proxy, 
   /** @param moreForA settings of A beyond the test defaults */
   public static TwoNodes start(Path dir, Map<String, String> moreForA) {
     Vertx vertx = Vertx.vertx();
-    FakeRegistry registry = new FakeRegistry();
+    FakeRegistry registry = FakeRegistry.on(vertx);
     CountingProxy proxy = new CountingProxy();
-    TestNode.await(vertx.deployVerticle(registry));
     TestNode.await(vertx.deployVerticle(proxy));
     String aBase = "http://127.0.0.1:" + proxy.port();
     Map<String, String> envA = TestNode.environment(dir.resolve("a"));

@@ -62,8 +62,7 @@ class AuthorizationMatrixTest {
     logs.start();
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
     vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
+    registry = FakeRegistry.on(vertx);
     registry.serveFile("/v1.json", Path.of("src/test/resources/e2e/registry-v1.json"));
     node = TestNode.start(vertx, dir.resolve("data"));
     operator = issue("Kenya operators", "ke-*").getString("token");

@@ -47,8 +47,7 @@ class SourcesApiTest {
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
+    registry = FakeRegistry.on(vertx);
     registry.serveFile("/v1.json", Path.of("src/test/resources/e2e/registry-v1.json"));
     registry.serveFile("/problems.json", Path.of("src/test/resources/admin/registry-with-problems.json"));
     registry.serveFile("/disabled.json", Path.of("src/test/resources/e2e/registry-v1.json"));

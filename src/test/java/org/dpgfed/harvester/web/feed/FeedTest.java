@@ -54,8 +54,7 @@ class FeedTest {
   @BeforeAll
   static void harvestThenChange() throws Exception {
     vertx = Vertx.vertx();
-    registry = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(registry));
+    registry = FakeRegistry.on(vertx);
     Map<String, String> env = TestNode.environment(dir);
     env.put("DPG_NODE_FEED_PAGE_SIZE", "2");
     node = TestNode.start(vertx, null, env);

@@ -53,8 +53,7 @@ class QueryLimitsTest {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    peers = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(peers));
+    peers = FakeRegistry.on(vertx);
     peers.serve("/peer/sparql", Answer.bytes("application/sparql-results+json", PEER_RESULT.getBytes(StandardCharsets.UTF_8)));
     peers.serve("/stranger/sparql", Answer.bytes("application/sparql-results+json", PEER_RESULT.getBytes(StandardCharsets.UTF_8)));
     Map<String, String> env = TestNode.environment(dir.resolve("data"));

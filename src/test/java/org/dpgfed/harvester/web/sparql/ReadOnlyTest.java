@@ -36,8 +36,7 @@ class ReadOnlyTest {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    elsewhere = new FakeRegistry();
-    TestNode.await(vertx.deployVerticle(elsewhere));
+    elsewhere = FakeRegistry.on(vertx);
     elsewhere.serveFile("/data.ttl", Path.of("src/test/resources/e2e/ke-registry.expected.ttl"));
     Map<String, String> env = TestNode.environment(dir.resolve("data"));
     env.put("DPG_SPARQL_MAX_ROWS", "1000000");
