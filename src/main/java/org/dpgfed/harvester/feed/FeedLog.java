@@ -46,43 +46,55 @@ public final class FeedLog implements ProductsChanged {
   }
 
   /**
-   * Decides the members a write adds: a version for each touched product whose description (across
-   * every source, {@code graph} taken from {@code content}) changed, a removal for each no source
-   * lists any more.
+   * The members a write adds: a version for each touched product whose description (across every
+   * source, {@code graph} taken from {@code content}) changed, a removal for each no source lists
+   * any more. They are decided while they are written, product by product, reading the other
+   * sources through {@code committed}, so a run that touches many products never holds their
+   * members together; the members are the write's first additions, the feed's counter comes last.
    */
   @Override
   public Pending prepare(RepositoryConnection committed, Collection<IRI> touched, IRI graph, Function<IRI, Model> content,
       Instant now) {
     long first = lastSequence(committed);
-    long sequence = first;
-    List<Statement> members = new ArrayList<>(); // a plain list: written once, never searched
-    for (IRI product : touched.stream().distinct().sorted(Comparator.comparing(IRI::stringValue)).toList()) {
-      Model current = description(committed, product, graph, content);
-      Optional<Resource> latest = latest(committed, product);
-      boolean removed = latest.map(v -> has(committed, v, RDF.TYPE, DPG.PRODUCT_REMOVAL)).orElse(false);
-      if (current.isEmpty()) {
-        if (latest.isPresent() && !removed) {
-          member(members, product, ++sequence, now, null, null);
-        }
-        continue;
-      }
-      String hash = hash(current);
-      boolean same = latest.filter(v -> !removed)
-          .flatMap(v -> Models.objectLiteral(statements(committed, v, DPG.CONTENT_HASH)))
-          .map(Literal::stringValue).filter(hash::equals).isPresent();
-      if (!same) {
-        member(members, product, ++sequence, now, current, hash);
-      }
-    }
-    long last = sequence;
+    List<IRI> products = touched.stream().distinct().sorted(Comparator.comparing(IRI::stringValue)).toList();
     return conn -> {
-      if (last == first) {
+      long sequence = first;
+      for (IRI product : products) {
+        List<Statement> member = next(committed, product, sequence + 1, graph, content, now);
+        if (!member.isEmpty()) {
+          conn.add(member, iris.feedGraph());
+          sequence++;
+        }
+      }
+      if (sequence == first) {
         return;
       }
-      conn.add(members, iris.feedGraph());
       conn.remove(iris.feed(), DPG.SEQUENCE, null, iris.feedGraph());
-      conn.add(iris.feed(), DPG.SEQUENCE, Values.literal(last), iris.feedGraph());
+      conn.add(iris.feed(), DPG.SEQUENCE, Values.literal(sequence), iris.feedGraph());
     };
+  }
+
+  /** The member numbered {@code sequence} the product gets, or nothing when its last one still holds. */
+  private List<Statement> next(RepositoryConnection committed, IRI product, long sequence, IRI graph,
+      Function<IRI, Model> content, Instant now) {
+    List<Statement> member = new ArrayList<>();
+    Model current = description(committed, product, graph, content);
+    Optional<Resource> latest = latest(committed, product);
+    boolean removed = latest.map(v -> has(committed, v, RDF.TYPE, DPG.PRODUCT_REMOVAL)).orElse(false);
+    if (current.isEmpty()) {
+      if (latest.isPresent() && !removed) {
+        member(member, product, sequence, now, null, null);
+      }
+      return member;
+    }
+    String hash = hash(current);
+    boolean same = latest.filter(v -> !removed)
+        .flatMap(v -> Models.objectLiteral(statements(committed, v, DPG.CONTENT_HASH)))
+        .map(Literal::stringValue).filter(hash::equals).isPresent();
+    if (!same) {
+      member(member, product, sequence, now, current, hash);
+    }
+    return member;
   }
 
   /** The IRI of a product's n-th version; every member, removals too, is numbered in the feed's sequence. */

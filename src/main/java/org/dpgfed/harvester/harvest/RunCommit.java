@@ -84,11 +84,11 @@ final class RunCommit {
 
       @Override
       public void write(RepositoryConnection conn, TripleStore.Replaced replaced, ProductsChanged.Pending feed) {
+        feed.write(conn); // its members join the content's additions (see TripleStore.replaceGraph)
         done[0] = run.finished(RunStatus.SUCCEEDED, records.records().size(), replaced.triples(),
             replaced.added(), replaced.removed(), records.invalid(), ctx.clock().instant());
         ctx.sources().writeApplied(conn, source.id(), applied);
         reconciling.apply(conn, records.identities(), minted.contacts());
-        feed.write(conn);
         ctx.runs().write(conn, done[0]);
         ctx.runs().writeProblems(conn, done[0].id(), all);
       }

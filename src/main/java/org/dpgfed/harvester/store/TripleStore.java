@@ -94,12 +94,13 @@ public final class TripleStore implements AutoCloseable {
   /**
    * Prepares on the committed state (fast reads, no transaction), then writes in one transaction;
    * no other write comes between. Reads inside a large transaction are slow, so work that must
-   * read a lot does its reading in {@code prepare}.
+   * read a lot reads through {@code prepare}'s connection: it stays open, on the committed state,
+   * until the transaction ends, so what {@code prepare} returns may go on reading through it.
    */
   public <T> void write(Function<RepositoryConnection, T> prepare, BiConsumer<RepositoryConnection, T> work) {
     writer.lock();
-    try {
-      T prepared = read(prepare);
+    try (RepositoryConnection committed = repository.getConnection()) {
+      T prepared = prepare.apply(committed);
       transaction(conn -> work.accept(conn, prepared));
     } finally {
       writer.unlock();
@@ -186,16 +187,23 @@ public final class TripleStore implements AutoCloseable {
   /**
    * As {@link #replaceGraph(IRI, Model, Replacement)}, with content added batch by batch within
    * the one transaction (the store's change set, not the caller, holds what is not yet committed).
+   * Consecutive additions form one change; every later change is merged into the first one by
+   * copying it, so an empty graph is not cleared (the content is then the first change, never
+   * copied), and {@code also} writes its own large additions before anything it removes.
    */
   public <T> Replaced replaceGraph(IRI graph, Content content, Replacement<T> also) {
     Replaced[] result = new Replaced[1];
+    boolean[] empty = new boolean[1];
     write(conn -> {
+      empty[0] = !conn.hasStatement(null, null, null, false, graph);
       Set<IRI> products = products(conn, graph);
       products.addAll(content.products());
       result[0] = new Replaced(records(conn, graph), content.records(), products, 0);
       return also.prepare(conn, result[0]);
     }, (conn, prepared) -> {
-      conn.clear(graph);
+      if (!empty[0]) {
+        conn.clear(graph);
+      }
       long[] triples = {0};
       content.forEachBatch(batch -> {
         conn.add(batch, graph);
