@@ -64,7 +64,8 @@ final class RunRecords {
 
   void add(AdaptedRecord record) {
     String localId = Identity.localId(record);
-    String label = localId == null ? sourceId : iris.record(sourceId, localId).stringValue();
+    IRI iri = localId == null ? null : iris.record(sourceId, localId);
+    String label = iri == null ? sourceId : iri.stringValue(); // one string per record, however many problems name it
     record.problems().forEach(p -> problems.add(p.withRecord(label)));
     if (localId == null) {
       problems.add(Problem.violation(sourceId, null, "a record has no id, repository or website to name it by"));
@@ -76,7 +77,7 @@ final class RunRecords {
       return;
     }
     IdentityIndex.Entry identity = Identity.entry(record, sourceId, localId);
-    if (kept.put(iris.record(sourceId, localId), new Kept(keeper.keep(record), identity)) != null) {
+    if (kept.put(iri, new Kept(keeper.keep(record), identity)) != null) {
       problems.add(Problem.warning(label, null, "two records have the id '" + localId + "'; the last one wins"));
     }
   }
