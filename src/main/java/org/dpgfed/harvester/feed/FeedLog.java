@@ -109,11 +109,13 @@ public final class FeedLog implements ProductsChanged {
     m.add(Statements.statement(member, PROV.GENERATED_AT_TIME, Values.literal(Date.from(now)), null));
     m.add(Statements.statement(member, DPG.SEQUENCE, Values.literal(sequence), null));
     if (description != null) {
+      List<Statement> snapshot = new ArrayList<>(description.size());
       for (Statement st : description) {
         Resource subject = st.getSubject().equals(product) ? member : st.getSubject();
         Value object = st.getObject().equals(product) ? member : st.getObject();
-        m.add(Statements.statement(subject, st.getPredicate(), object, null));
+        snapshot.add(Statements.statement(subject, st.getPredicate(), object, null));
       }
+      m.add(Statements.statement(member, MemberSnapshot.SNAPSHOT, MemberSnapshot.write(snapshot), null));
       m.add(Statements.statement(member, DPG.CONTENT_HASH, Values.literal(hash), null));
     }
   }

@@ -129,11 +129,20 @@ public final class FeedPages {
     }
   }
 
-  /** A member, the blank nodes it leads to, and the records that listed the product then. */
+  /**
+   * A member, the blank nodes it leads to, and the records that listed the product then: from its
+   * snapshot, or (a member written before snapshots) from its statements.
+   */
   public void describeMember(RepositoryConnection conn, Resource member, Model m) {
     Deque<Resource> todo = new ArrayDeque<>(List.of(member));
     while (!todo.isEmpty()) {
-      for (Statement st : QueryResults.asModel(conn.getStatements(todo.pop(), null, null, false, iris.feedGraph()))) {
+      Model statements = QueryResults.asModel(conn.getStatements(todo.pop(), null, null, false, iris.feedGraph()));
+      for (Statement st : statements) {
+        if (st.getPredicate().equals(MemberSnapshot.SNAPSHOT)) {
+          long sequence = Models.objectLiteral(statements.filter(member, DPG.SEQUENCE, null)).map(Literal::longValue).orElse(0L);
+          m.addAll(MemberSnapshot.read((Literal) st.getObject(), sequence));
+          continue;
+        }
         m.add(st.getSubject(), st.getPredicate(), st.getObject());
         if (st.getObject() instanceof BNode node) {
           todo.push(node);
