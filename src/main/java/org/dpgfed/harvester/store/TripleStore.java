@@ -3,6 +3,7 @@ package org.dpgfed.harvester.store;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -38,11 +39,21 @@ public final class TripleStore implements AutoCloseable {
   /** Value to id lookups kept (RDF4J's default is 128): the constants of queries and of harvests. */
   private static final int VALUE_ID_CACHE = 1 << 13;
 
-  private final WriterLock writer;
+  /**
+   * The statement indexes of a new store. cpos serves a graph read with the predicate known (the
+   * SPARQL endpoint reads a GRAPH ?g pattern graph by graph) and a whole graph (replace, export).
+   */
+  public static final String INDEXES = "spoc,posc,cpos";
+  /** The graph-first index that makes reading graph by graph cheap. */
+  private static final String GRAPH_FIRST = "cpos";
 
-  private TripleStore(Repository repository, WriterLock writer) {
+  private final WriterLock writer;
+  private final boolean graphFirst;
+
+  private TripleStore(Repository repository, WriterLock writer, boolean graphFirst) {
     this.repository = repository;
     this.writer = writer;
+    this.graphFirst = graphFirst;
   }
 
   /** Opens the store in {@code dir/store}, creating it on first start; only this process writes it. */
@@ -51,16 +62,25 @@ public final class TripleStore implements AutoCloseable {
   }
 
   static TripleStore openEmbedded(Path dir, WriterLock writer) {
-    LmdbStoreConfig config = new LmdbStoreConfig("spoc,posc,cspo").setValueCacheSize(VALUE_CACHE)
+    String indexes = StoreIndexes.of(dir.resolve("store"), INDEXES);
+    LmdbStoreConfig config = new LmdbStoreConfig(indexes).setValueCacheSize(VALUE_CACHE)
         .setValueIDCacheSize(VALUE_ID_CACHE);
     Repository repository = new SailRepository(new LmdbStore(dir.resolve("store").toFile(), config));
     repository.init();
-    return new TripleStore(repository, writer);
+    return new TripleStore(repository, writer, List.of(indexes.split(",")).contains(GRAPH_FIRST));
   }
 
   /** A remote store, already initialised. */
   static TripleStore remote(Repository repository, WriterLock writer) {
-    return new TripleStore(repository, writer);
+    return new TripleStore(repository, writer, false);
+  }
+
+  /**
+   * Whether the store reads a graph's statements of one predicate without touching other graphs
+   * (an embedded store with the graph-first index), so a query may read graph by graph.
+   */
+  public boolean readsGraphFirst() {
+    return graphFirst;
   }
 
   /** A query result's row as the node shows it: blank nodes a remote store keeps as IRIs are blank nodes again. */

@@ -81,7 +81,7 @@ public final class Benchmark {
     env.put("DPG_SPARQL_MAX_ROWS", "1000000");
     env.put("DPG_SPARQL_CLIENT_BUDGET", "PT1000H"); // every benchmark client comes from 127.0.0.1
     env.putAll(extra);
-    Child child = Child.start(heap, "org.dpgfed.harvester.Main", List.of("--config", config.toString()), env, port, dir);
+    Child child = Child.start(heap, Child.OUR_MAIN, List.of("--config", config.toString()), env, port, dir);
     child.awaitReady("/health", System.nanoTime());
     return child;
   }
@@ -156,7 +156,7 @@ public final class Benchmark {
       int port = Child.freePort();
       Path dir = OUT.resolve("startup-" + port);
       long start = System.nanoTime();
-      try (Child child = Child.start("1g", "org.dpgfed.harvester.Main", List.of(), Map.of("DPG_HTTP_PORT",
+      try (Child child = Child.start("1g", Child.OUR_MAIN, List.of(), Map.of("DPG_HTTP_PORT",
           String.valueOf(port), "DPG_DATA_DIR", dir.resolve("data").toString()), port, dir)) {
         String ask = "/sparql?query=" + java.net.URLEncoder.encode(
             "ASK { ?r a <http://www.w3.org/ns/dcat#CatalogRecord> }", java.nio.charset.StandardCharsets.UTF_8);

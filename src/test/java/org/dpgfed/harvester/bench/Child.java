@@ -44,15 +44,19 @@ final class Child implements AutoCloseable {
     return "java " + System.getProperty("java.version") + " -Xmx" + heap + ", default GC and flags";
   }
 
+  /** Our node's main class. */
+  static final String OUR_MAIN = "org.dpgfed.harvester.Main";
+
   static Child start(String heap, String mainClass, List<String> args, Map<String, String> env, int port, Path dir)
       throws IOException {
     Files.createDirectories(dir);
     Path gcLog = dir.resolve("gc-" + port + ".log");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + heap, "-Xlog:gc:file=" + gcLog));
-    // extra options for our nodes, e.g. a flight recording: -Dbench.jvmArgs=-XX:StartFlightRecording=filename=x.jfr
+    // extra options for our nodes only (not the reference server, which lives in our bench package),
+    // e.g. a flight recording: -Dbench.jvmArgs=-XX:StartFlightRecording=filename=x.jfr
     String extra = System.getProperty("bench.jvmArgs", "").strip();
-    if (!extra.isEmpty() && mainClass.startsWith("org.dpgfed")) {
+    if (!extra.isEmpty() && mainClass.equals(OUR_MAIN)) {
       command.addAll(List.of(extra.split("\\s+")));
     }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));

@@ -2,6 +2,7 @@ package org.dpgfed.harvester.bench;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.dpgfed.harvester.store.TripleStore;
 import org.eclipse.rdf4j.common.transaction.IsolationLevels;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Statement;
@@ -16,7 +17,7 @@ final class RawLoad {
   private RawLoad() {}
 
   static double seconds(List<Statement> statements, Path dir, int batch) {
-    SailRepository repository = new SailRepository(new LmdbStore(dir.toFile(), new LmdbStoreConfig("spoc,posc,cspo")));
+    SailRepository repository = new SailRepository(new LmdbStore(dir.toFile(), new LmdbStoreConfig(TripleStore.INDEXES)));
     repository.init();
     IRI graph = Values.iri("urn:bench:graph");
     long start = System.nanoTime();

@@ -1,5 +1,6 @@
 package org.dpgfed.harvester.web.sparql;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -32,7 +33,10 @@ import org.eclipse.rdf4j.query.impl.ListBindingSet;
  * triple pattern reads the named graphs (the default graph is their union) and a filter drops
  * statements of a hidden graph; a default-graph pattern is then made distinct over its own
  * variables ({@link DefaultGraphSet}). One index scan then serves a pattern, where a dataset
- * listing every visible graph makes the store scan once per graph.
+ * listing every visible graph makes the store scan once per graph. Where the store has a
+ * graph-first index, a pattern of a {@code GRAPH ?g} group whose subject is a variable instead
+ * joins {@code VALUES ?g} of the visible graphs: the index then reads exactly the visible
+ * statements, and the hidden graphs (the feed repeats every product's description) are not read.
  *
  * <p>Operators that read the store other than through triple patterns (property paths of
  * variable length, DESCRIBE, RDF-star triple references, tuple functions) cannot be rewritten so;
@@ -40,9 +44,12 @@ import org.eclipse.rdf4j.query.impl.ListBindingSet;
  */
 final class HiddenGraphs {
   private final Set<Resource> hidden;
+  private final boolean graphFirst;
 
-  HiddenGraphs(Set<Resource> hidden) {
+  /** @param graphFirst whether the store reads one graph's statements of a predicate cheaply */
+  HiddenGraphs(Set<Resource> hidden, boolean graphFirst) {
     this.hidden = Set.copyOf(hidden);
+    this.graphFirst = graphFirst;
   }
 
   /** Whether every way the query reads the store is a triple pattern that {@link #rewrite} can filter. */
@@ -69,6 +76,13 @@ final class HiddenGraphs {
    */
   void rewrite(TupleExpr expr, Supplier<List<Resource>> visibleGraphs) {
     int[] counter = {0};
+    List<List<Resource>> listed = new ArrayList<>(1); // asked once, however many patterns read graph by graph
+    Supplier<List<Resource>> visible = () -> {
+      if (listed.isEmpty()) {
+        listed.add(visibleGraphs.get());
+      }
+      return listed.get(0);
+    };
     expr.visit(new AbstractQueryModelVisitor<RuntimeException>() {
       @Override
       public void meet(StatementPattern pattern) {
@@ -82,11 +96,28 @@ final class HiddenGraphs {
         Var read = graph != null ? graph.clone() : new Var("_graph_" + counter[0]++, true);
         StatementPattern named = new StatementPattern(StatementPattern.Scope.NAMED_CONTEXTS,
             pattern.getSubjectVar().clone(), pattern.getPredicateVar().clone(), pattern.getObjectVar().clone(), read);
-        TupleExpr visible = pattern.getVarList().stream().noneMatch(Var::hasValue)
-            ? new Join(graphs(read, visibleGraphs.get()), named) : filtered(named, read);
-        pattern.replaceWith(graph != null ? visible : DefaultGraphSet.once(pattern, visible));
+        TupleExpr reading = graphByGraph(pattern, graph != null)
+            ? new Join(graphs(read, visible.get()), named) : filtered(named, read);
+        pattern.replaceWith(graph != null ? reading : DefaultGraphSet.once(pattern, reading));
       }
     });
+  }
+
+  /**
+   * Whether the pattern reads the visible graphs one by one (each read then skips the hidden
+   * graphs' statements in the index) rather than all graphs through a filter. So for a pattern that
+   * binds nothing, and for one in a {@code GRAPH ?g} whose subject is a variable: its reads with
+   * the graph bound use the store's graph-first index. A pattern whose subject is known keeps the
+   * filter: the subject-first index finds its few statements in one read, whatever their graph.
+   * A default-graph pattern keeps it too: its graph variable is its own, so another pattern that
+   * binds its subject would make it read once per visible graph. A store without a graph-first
+   * index keeps the filter for all but the patterns that bind nothing.
+   */
+  private boolean graphByGraph(StatementPattern pattern, boolean inGraph) {
+    if (pattern.getVarList().stream().noneMatch(Var::hasValue)) {
+      return true;
+    }
+    return graphFirst && inGraph && !pattern.getSubjectVar().hasValue();
   }
 
   private TupleExpr filtered(StatementPattern pattern, Var graph) {

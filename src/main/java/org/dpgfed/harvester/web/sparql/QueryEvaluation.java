@@ -58,11 +58,11 @@ final class QueryEvaluation {
   private final Set<Resource> hidden;
   private final HiddenGraphs hiding;
 
-  QueryEvaluation(Config.Sparql settings, String baseIri, Set<Resource> hidden) {
+  QueryEvaluation(Config.Sparql settings, String baseIri, Set<Resource> hidden, boolean graphFirst) {
     this.settings = settings;
     this.baseIri = baseIri;
     this.hidden = hidden;
-    this.hiding = new HiddenGraphs(hidden);
+    this.hiding = new HiddenGraphs(hidden, graphFirst);
   }
 
   /** Within one read snapshot on {@code conn}: evaluate, then write to {@code out}. */

@@ -82,6 +82,10 @@ class HiddenGraphsTest {
     String all = count("?s ?p ?o");
     assertEquals(all, count("GRAPH ?g { ?s ?p ?o }"), "the default graph is the union of the visible graphs (one source: no triple is in two of them)");
     assertEquals(all, count("?s ?p ?o . ?s <urn:x:none>* ?s"), "a path query reads through the dataset");
+    String titles = count("?s <http://purl.org/dc/terms/title> ?t");
+    assertEquals(titles, count("GRAPH ?g { ?s <http://purl.org/dc/terms/title> ?t }"),
+        "a GRAPH ?g pattern read graph by graph sees the visible titles, and none of the feed's copies");
+    assertEquals(titles, count("?s <http://purl.org/dc/terms/title> ?t . ?s <urn:x:none>* ?s"), "as the dataset does");
     String version = org.apache.jena.riot.RDFParser.fromString(Http.get(node.url("/feed/page/1"), "text/turtle").body(),
         org.apache.jena.riot.Lang.TURTLE).toGraph().find(null, org.apache.jena.graph.NodeFactory.createURI(
             "http://purl.org/dc/terms/isVersionOf"), null).next().getSubject().getURI();
