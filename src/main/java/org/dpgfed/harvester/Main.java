@@ -199,6 +199,7 @@ public final class Main {
     FeedLog feed = new FeedLog(iris);
     Set<Resource> hidden = iris.hiddenGraphs();
     SourceRegistry sources = new SourceRegistry(store, iris, clock, feed);
+    store.knowGraphs(sources::graphs);
     RunLog runs = new RunLog(store, iris, clock, config.harvest().runHistory());
     SourceClaims claims = config.cluster().enabled()
         ? SourceClaims.clustered(vertx, config.cluster().lockTimeout()) : SourceClaims.alone();

@@ -1,6 +1,7 @@
 package org.dpgfed.harvester.registry;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,13 @@ public final class SourceRegistry {
 
   public List<Source> list() {
     return sources.values().stream().sorted(Comparator.comparing(Source::id)).toList();
+  }
+
+  /** The graphs the node writes for its sources: the meta graph and every registered source's graph. */
+  public List<IRI> graphs() {
+    List<IRI> graphs = new ArrayList<>(List.of(iris.metaGraph()));
+    sources.keySet().forEach(id -> graphs.add(iris.sourceGraph(id)));
+    return graphs;
   }
 
   public Optional<Source> get(String id) {

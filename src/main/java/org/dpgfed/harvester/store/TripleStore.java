@@ -3,11 +3,13 @@ package org.dpgfed.harvester.store;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.rdf4j.common.transaction.IsolationLevels;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
@@ -49,6 +51,7 @@ public final class TripleStore implements AutoCloseable {
 
   private final WriterLock writer;
   private final boolean graphFirst;
+  private volatile Supplier<Collection<? extends Resource>> known = List::of;
 
   private TripleStore(Repository repository, WriterLock writer, boolean graphFirst) {
     this.repository = repository;
@@ -98,6 +101,32 @@ public final class TripleStore implements AutoCloseable {
   /** A connection for a caller that streams (the SPARQL endpoint); the caller closes it. */
   public RepositoryConnection connection() {
     return repository.getConnection();
+  }
+
+  /**
+   * Names the graphs the node writes (the meta graph and every registered source's), so that
+   * {@link #graphs} finds them even when the store's own listing misses one.
+   */
+  public void knowGraphs(Supplier<Collection<? extends Resource>> graphs) {
+    this.known = graphs;
+  }
+
+  /**
+   * The graphs that hold statements: the store's listing, and every graph the node writes that
+   * holds any. RDF4J 5.2's LMDB store can drop graphs from its listing (not their statements) when
+   * one transaction grows its files, so the listing alone is not trusted.
+   */
+  public List<Resource> graphs(RepositoryConnection conn) {
+    Set<Resource> graphs = new LinkedHashSet<>();
+    try (RepositoryResult<Resource> listed = conn.getContextIDs()) {
+      listed.forEach(graphs::add);
+    }
+    for (Resource graph : known.get()) {
+      if (!graphs.contains(graph) && conn.hasStatement(null, null, null, false, graph)) {
+        graphs.add(graph);
+      }
+    }
+    return List.copyOf(graphs);
   }
 
   public <T> T read(Function<RepositoryConnection, T> work) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.store.TripleStore;
 import org.eclipse.rdf4j.model.IRI;
@@ -57,12 +58,14 @@ final class QueryEvaluation {
   private final String baseIri;
   private final Set<Resource> hidden;
   private final HiddenGraphs hiding;
+  private final Function<RepositoryConnection, List<Resource>> graphs;
 
-  QueryEvaluation(Config.Sparql settings, String baseIri, Set<Resource> hidden, boolean graphFirst) {
+  QueryEvaluation(Config.Sparql settings, String baseIri, Set<Resource> hidden, TripleStore store) {
     this.settings = settings;
     this.baseIri = baseIri;
     this.hidden = hidden;
-    this.hiding = new HiddenGraphs(hidden, graphFirst);
+    this.hiding = new HiddenGraphs(hidden, store.readsGraphFirst());
+    this.graphs = store::graphs;
   }
 
   /** Within one read snapshot on {@code conn}: evaluate, then write to {@code out}. */
@@ -148,9 +151,9 @@ final class QueryEvaluation {
     return dataset;
   }
 
-  /** The graphs of the store a query may read: every one but the hidden ones (as the store gives them). */
+  /** The graphs of the store a query may read: every one but the hidden ones (see {@link TripleStore#graphs}). */
   private List<Resource> visibleGraphs(RepositoryConnection conn) {
-    return conn.getContextIDs().stream().filter(g -> g instanceof IRI && !hidden.contains(g)).toList();
+    return graphs.apply(conn).stream().filter(g -> g instanceof IRI && !hidden.contains(g)).toList();
   }
 
   private void tuples(TupleQuery query, Preparer preparer, SparqlRequest request, long deadline,

@@ -95,7 +95,7 @@ public final class ServiceDescription implements Handler<RoutingContext> {
     store.read(conn -> {
       long total = 0;
       Map<Resource, Literal> harvested = lastHarvests(conn);
-      for (Resource graph : conn.getContextIDs().stream().filter(g -> !hidden.contains(g)).toList()) {
+      for (Resource graph : store.graphs(conn).stream().filter(g -> !hidden.contains(g)).toList()) {
         BNode named = Values.bnode();
         BNode described = Values.bnode();
         long triples = conn.size(graph);

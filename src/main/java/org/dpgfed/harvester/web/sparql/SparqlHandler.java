@@ -45,7 +45,7 @@ public final class SparqlHandler implements Handler<RoutingContext> {
     this.baseIri = baseIri;
     this.description = description;
     this.admission = admission;
-    this.evaluation = new QueryEvaluation(settings, baseIri, hidden, store.readsGraphFirst());
+    this.evaluation = new QueryEvaluation(settings, baseIri, hidden, store);
   }
 
   @Override

@@ -37,7 +37,7 @@ record Site(TripleStore store, WorkerExecutor workers, Texts texts, Labels label
    * the feed's internal graph or personal contacts.
    */
   Resource[] graphs(RepositoryConnection conn) {
-    return conn.getContextIDs().stream()
+    return store.graphs(conn).stream()
         .filter(g -> g.stringValue().startsWith(base + "/graph/source/") || g.stringValue().equals(base + "/graph/meta"))
         .toArray(Resource[]::new);
   }
