@@ -1,9 +1,7 @@
 package org.dpgfed.harvester.harvest;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.dpgfed.harvester.model.Problem;
 import org.dpgfed.harvester.registry.Retrieval;
@@ -13,7 +11,6 @@ import org.dpgfed.harvester.registry.RunStatus;
 import org.dpgfed.harvester.registry.Source;
 import org.dpgfed.harvester.store.TripleStore;
 import org.eclipse.rdf4j.model.IRI;
-import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 
 /**
@@ -73,12 +70,13 @@ final class RunCommit {
       return unchanged(run, records.records().size(), records.invalid(), all, applied,
           conn -> reconciling.applyKept(conn, records.identities(), minted.contacts()));
     }
-    checkRemovals(records.records());
     Run[] done = new Run[1];
     java.time.Instant now = ctx.clock().instant();
     ctx.store().replaceGraph(graph, minted, new TripleStore.Replacement<ProductsChanged.Pending>() {
       @Override
       public ProductsChanged.Pending prepare(RepositoryConnection committed, TripleStore.Replaced replaced) {
+        // the safety valve, on the records the graph holds under the writer lock
+        RemovalValve.check(ctx, source.id(), forced, replaced.recordsBefore().size(), replaced.removed());
         return ctx.productsChanged().prepare(committed, replaced.products(), graph, minted::about, now);
       }
 
@@ -115,15 +113,5 @@ final class RunCommit {
     });
     ctx.runs().remember(done);
     return done;
-  }
-
-  /** The safety valve: a run may not remove more than harvest.maxRemovedShare of the records unless forced. */
-  private void checkRemovals(List<IRI> after) {
-    Set<Resource> before = ctx.store().records(graph);
-    if (forced || before.isEmpty()) {
-      return;
-    }
-    Set<Resource> kept = new HashSet<>(after);
-    RemovalValve.check(ctx, source.id(), forced, before.size(), before.stream().filter(r -> !kept.contains(r)).count());
   }
 }
