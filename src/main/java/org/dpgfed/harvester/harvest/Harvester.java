@@ -105,8 +105,17 @@ public final class Harvester {
     if (force) {
       forced.add(sourceId);
     }
-    Future<String> runId = active.computeIfAbsent(sourceId, id -> launch(id, false));
+    Future<String> runId = active.compute(sourceId, (id, current) -> current == null || ended(current) ? launch(id, false) : current);
     return runId.map(id -> runs.get(id).orElseThrow(() -> new IllegalStateException("run " + id + " vanished")));
+  }
+
+  /**
+   * Whether the run behind a handle has ended though its handle is still held: a run is known to
+   * have ended when it commits, a moment before {@link #finished} lets its handle go, and a trigger
+   * in that moment starts a new run rather than answering the one that ended.
+   */
+  private boolean ended(Future<String> handle) {
+    return handle.succeeded() && runs.get(handle.result()).map(run -> run.status().finished()).orElse(false);
   }
 
   /**
@@ -230,8 +239,7 @@ public final class Harvester {
   private void finished(String sourceId, Future<String> handle, Run run, Throwable err) {
     if (err instanceof TickSkippedException || err instanceof ConflictException) {
       LOG.info("{}", err.getMessage());
-      forced.remove(sourceId);
-      if (active.remove(sourceId, handle)) {
+      if (release(sourceId, handle)) {
         scheduleNext(sourceId, err instanceof ConflictException);
       }
       return;
@@ -249,9 +257,8 @@ public final class Harvester {
         waiting.forEach(p -> p.tryComplete(run));
       }
     }
-    forced.remove(sourceId);
-    if (!active.remove(sourceId, handle)) {
-      return; // the source was deleted during the run
+    if (!release(sourceId, handle)) {
+      return; // the source was deleted during the run, or a newer run holds it
     }
     if (rerun.remove(sourceId)) {
       trigger(sourceId);
@@ -262,6 +269,18 @@ public final class Harvester {
 
   private void scheduleNext(String sourceId) {
     scheduleNext(sourceId, false);
+  }
+
+  /**
+   * Lets a run's handle go; false when it was no longer held (the source was deleted, or a trigger
+   * started a newer run, whose force setting then stays).
+   */
+  private boolean release(String sourceId, Future<String> handle) {
+    boolean held = active.remove(sourceId, handle);
+    if (held || !active.containsKey(sourceId)) {
+      forced.remove(sourceId);
+    }
+    return held;
   }
 
   /** @param fromNow one period from now (another node is running it), not from its last start */
