@@ -36,6 +36,15 @@ final class NodeClient {
     return await(new JsonObject(created.body()).getJsonObject("status").getJsonObject("lastRun").getString("id"));
   }
 
+  /** Unregisters a source; its graph goes with it. */
+  void delete(String id) throws Exception {
+    HttpResponse<String> deleted = Child.HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/sources/" + id))
+        .header("Authorization", "Bearer " + TOKEN).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    if (deleted.statusCode() != 204) {
+      throw new IllegalStateException("deleting " + id + ": " + deleted.statusCode() + " " + deleted.body());
+    }
+  }
+
   /** Triggers a source again and waits for the run. */
   JsonObject reharvest(String id) throws Exception {
     HttpResponse<String> run = Child.HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/sources/" + id + "/harvest"))
