@@ -23,9 +23,10 @@ public record Config(
    * @param type {@code lmdb} (embedded, in dataDir), {@code sparql} (any SPARQL 1.1 Query + Update
    *     endpoint) or {@code rdf4j} (a repository on an RDF4J Server); the other fields say where a
    *     remote store is and how to log in (username empty: no authentication)
+   * @param graphStoreEndpoint {@code sparql}: a Graph Store Protocol endpoint for bulk graph replaces; empty: none
    */
-  public record Store(Path dataDir, String type, String queryEndpoint, String updateEndpoint, String serverUrl,
-      String repository, String username, String password) {
+  public record Store(Path dataDir, String type, String queryEndpoint, String updateEndpoint, String graphStoreEndpoint,
+      String serverUrl, String repository, String username, String password) {
     public boolean embedded() {
       return type.equals("lmdb");
     }

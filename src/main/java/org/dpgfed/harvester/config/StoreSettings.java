@@ -18,6 +18,7 @@ final class StoreSettings {
     String type = binder.oneOf("store.type", "lmdb", "sparql", "rdf4j");
     return new Config.Store(Path.of(binder.nonEmpty("store.dataDir")), type,
         url("store.queryEndpoint", type.equals("sparql")), url("store.updateEndpoint", type.equals("sparql")),
+        url("store.graphStoreEndpoint", false),
         url("store.serverUrl", type.equals("rdf4j")), repository(type.equals("rdf4j")),
         binder.text("store.username"), binder.text("store.password"));
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
@@ -19,11 +20,16 @@ import org.eclipse.rdf4j.model.impl.LinkedHashModel;
  * what was added.
  */
 final class PendingWrites {
-  private final UpdateText update = new UpdateText();
+  private final UpdateText update;
   private final Model added = new LinkedHashModel();
   private final Model removed = new LinkedHashModel();
   private final Set<Resource> cleared = new HashSet<>();
   private boolean clearedAll;
+
+  /** @param staging whether a graph's bulk replace goes through a staging graph ({@link UpdateText}) */
+  PendingWrites(boolean staging) {
+    this.update = new UpdateText(staging);
+  }
 
   /** One statement in its graph (a statement's context; {@code null}: the default graph). */
   void add(Statement quad) {
@@ -57,6 +63,11 @@ final class PendingWrites {
 
   boolean isEmpty() {
     return update.isEmpty();
+  }
+
+  /** What the staging graphs must hold before {@link #update()} is sent. */
+  Map<IRI, Model> staged() {
+    return update.staged();
   }
 
   /** The SPARQL Update request that applies these writes. */

@@ -1,13 +1,16 @@
 package org.dpgfed.harvester.store;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.eclipse.rdf4j.common.iteration.CloseableIteratorIteration;
 import org.eclipse.rdf4j.common.iteration.ConvertingIteration;
 import org.eclipse.rdf4j.http.client.SPARQLProtocolSession;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Literal;
+import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.Value;
@@ -28,26 +31,59 @@ import org.eclipse.rdf4j.rio.helpers.NTriplesUtil;
  * prepared on the connection go to the endpoint and see only committed data.
  */
 final class SkolemConnection extends SPARQLConnection {
+  private final GraphStore graphStore;
   private PendingWrites pending;
 
-  SkolemConnection(SPARQLRepository repository, SPARQLProtocolSession session) {
+  /** @param graphStore where a graph's bulk replace is staged; null: everything goes in the update request */
+  SkolemConnection(SPARQLRepository repository, SPARQLProtocolSession session, GraphStore graphStore) {
     super(repository, session, false);
+    this.graphStore = graphStore;
   }
 
   @Override
   public void begin() {
     super.begin();
-    pending = new PendingWrites();
+    pending = new PendingWrites(graphStore != null);
   }
 
+  /**
+   * Sends the staging graphs, then the update request that moves them in; if either fails, the
+   * staging graphs are dropped again and the store is as it was.
+   */
   @Override
   public void commit() {
     PendingWrites writes = pending;
     if (writes != null && !writes.isEmpty()) {
-      prepareUpdate(QueryLanguage.SPARQL, writes.update(), "").execute();
+      List<IRI> sent = new ArrayList<>();
+      try {
+        for (Map.Entry<IRI, Model> staged : writes.staged().entrySet()) {
+          sent.add(staged.getKey());
+          graphStore.put(staged.getKey(), staged.getValue());
+        }
+        prepareUpdate(QueryLanguage.SPARQL, writes.update(), "").execute();
+      } catch (RuntimeException e) {
+        for (IRI staging : sent) {
+          try {
+            graphStore.delete(staging);
+          } catch (RuntimeException left) {
+            e.addSuppressed(left);
+          }
+        }
+        throw e;
+      }
     }
     pending = null;
     super.commit();
+  }
+
+  /** The endpoint's graphs, without staging graphs a failed commit could not drop. */
+  @Override
+  public RepositoryResult<Resource> getContextIDs() {
+    List<Resource> graphs;
+    try (RepositoryResult<Resource> listed = super.getContextIDs()) {
+      graphs = listed.stream().filter(g -> !g.stringValue().startsWith(UpdateText.STAGING)).toList();
+    }
+    return new RepositoryResult<>(new CloseableIteratorIteration<>(graphs.iterator()));
   }
 
   @Override
@@ -124,6 +160,8 @@ final class SkolemConnection extends SPARQLConnection {
         .filter(Objects::nonNull).map(c -> term(c, "")).toList();
     if (contexts != null && contexts.length > 0) {
       q.append(" VALUES ?g { ").append(String.join(" ", graphs)).append(" }");
+    } else {
+      q.append(" FILTER (!STRSTARTS(STR(?g), \"").append(UpdateText.STAGING).append("\"))");
     }
     return q.toString();
   }

@@ -6,12 +6,16 @@ import org.eclipse.rdf4j.repository.sparql.SPARQLRepository;
 /**
  * A store behind any SPARQL 1.1 Query + Update endpoint; its connections skolemise blank nodes,
  * keep a transaction's writes until commit, and bound each query's time ({@link TimedSession}).
+ * With a Graph Store Protocol endpoint, a graph's bulk replace is sent to it first ({@link UpdateText}).
  */
 final class SparqlStore extends SPARQLRepository {
   private final SessionManager sessions = new SessionManager();
+  private final GraphStore graphStore;
 
-  SparqlStore(String queryEndpoint, String updateEndpoint) {
+  /** @param graphStore a Graph Store Protocol endpoint for bulk graph replaces, or null */
+  SparqlStore(String queryEndpoint, String updateEndpoint, GraphStore graphStore) {
     super(queryEndpoint, updateEndpoint);
+    this.graphStore = graphStore;
     setHttpClientSessionManager(sessions);
   }
 
@@ -20,7 +24,7 @@ final class SparqlStore extends SPARQLRepository {
     if (!isInitialized()) {
       init();
     }
-    return new SkolemConnection(this, createHTTPClient());
+    return new SkolemConnection(this, createHTTPClient(), graphStore);
   }
 
   @Override

@@ -23,7 +23,9 @@ public final class Stores {
   }
 
   private static Repository sparql(Config.Store settings) {
-    SparqlStore repository = new SparqlStore(settings.queryEndpoint(), settings.updateEndpoint());
+    GraphStore graphStore = settings.graphStoreEndpoint().isEmpty() ? null
+        : new GraphStore(settings.graphStoreEndpoint(), settings.username(), settings.password());
+    SparqlStore repository = new SparqlStore(settings.queryEndpoint(), settings.updateEndpoint(), graphStore);
     if (!settings.username().isEmpty()) {
       repository.setUsernameAndPassword(settings.username(), settings.password());
     }

@@ -24,10 +24,16 @@ class StoreSettingsTest {
   void aSparqlStoreTakesItsEndpointsAndLogin() {
     Config config = ConfigLoader.load(null, Map.of("DPG_STORE_TYPE", "sparql",
         "DPG_STORE_QUERY_ENDPOINT", "http://127.0.0.1:3030/ds/query", "DPG_STORE_UPDATE_ENDPOINT", "http://127.0.0.1:3030/ds/update",
-        "DPG_STORE_USERNAME", "harvester", "DPG_STORE_PASSWORD", "secret"));
+        "DPG_STORE_USERNAME", "harvester", "DPG_STORE_PASSWORD", "secret",
+        "DPG_STORE_GRAPH_STORE_ENDPOINT", "http://127.0.0.1:3030/ds/data"));
     assertEquals("sparql", config.store().type());
     assertEquals("http://127.0.0.1:3030/ds/update", config.store().updateEndpoint());
+    assertEquals("http://127.0.0.1:3030/ds/data", config.store().graphStoreEndpoint());
     assertEquals("harvester", config.store().username());
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, Map.of("DPG_STORE_TYPE", "sparql",
+        "DPG_STORE_QUERY_ENDPOINT", "http://127.0.0.1:3030/ds/query", "DPG_STORE_UPDATE_ENDPOINT", "http://127.0.0.1:3030/ds/update",
+        "DPG_STORE_GRAPH_STORE_ENDPOINT", "ds/data")));
+    assertTrue(e.getMessage().contains("store.graphStoreEndpoint"), e.getMessage());
   }
 
   @Test

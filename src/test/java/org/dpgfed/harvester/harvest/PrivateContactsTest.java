@@ -120,7 +120,7 @@ class PrivateContactsTest {
   }
 
   private List<Statement> everyStatement() {
-    try (TripleStore store = TripleStore.openEmbedded(dir)) {
+    try (TripleStore store = TestNode.openStore(dir)) {
       return store.read(conn -> QueryResults.asModel(conn.getStatements(null, null, null, false)).stream().toList());
     }
   }

@@ -31,12 +31,22 @@ class SparqlStoreTest {
   static final IRI P = Values.iri("https://example.org/p");
 
   TripleStore store;
+  String dataset;
+
+  /** The Graph Store Protocol endpoint the store is given; empty: none, every write goes by SPARQL Update. */
+  String graphStore(String dataset) {
+    return "";
+  }
+
+  TripleStore open(String updateEndpoint) {
+    return Stores.open(new Config.Store(null, "sparql", dataset + "/query", updateEndpoint, graphStore(dataset), "", "",
+        "", ""), WriterLock.local());
+  }
 
   @BeforeEach
   void open() {
-    String dataset = TestFuseki.newDataset();
-    store = Stores.open(new Config.Store(null, "sparql", dataset + "/query", dataset + "/update", "", "", "", ""),
-        WriterLock.local());
+    dataset = TestFuseki.newDataset();
+    store = open(dataset + "/update");
     store.write(conn -> {
       conn.add(iri("a"), P, iri("x"), G1);
       conn.add(iri("b"), P, iri("x"), G1);

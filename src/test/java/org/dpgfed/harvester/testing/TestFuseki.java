@@ -55,6 +55,7 @@ public final class TestFuseki {
     env.put("DPG_STORE_TYPE", "sparql");
     env.put("DPG_STORE_QUERY_ENDPOINT", dataset + "/query");
     env.put("DPG_STORE_UPDATE_ENDPOINT", dataset + "/update");
+    env.put("DPG_STORE_GRAPH_STORE_ENDPOINT", dataset + "/data");
     return env;
   }
 }
