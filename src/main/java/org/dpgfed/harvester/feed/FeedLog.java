@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
@@ -39,6 +41,8 @@ import org.eclipse.rdf4j.repository.RepositoryConnection;
  * the transaction that applies the run, so the feed and the data never disagree.
  */
 public final class FeedLog implements ProductsChanged {
+  private static final Comparator<IRI> BY_IRI = Comparator.comparing(IRI::stringValue);
+
   private final Iris iris;
 
   public FeedLog(Iris iris) {
@@ -50,27 +54,49 @@ public final class FeedLog implements ProductsChanged {
    * source, {@code graph} taken from {@code content}) changed, a removal for each no source lists
    * any more. They are decided while they are written, product by product, reading the other
    * sources through {@code committed}, so a run that touches many products never holds their
-   * members together; the members are the write's first additions, the feed's counter comes last.
+   * members together. A product whose new statements come in a batch of the graph's content is
+   * written from that batch as soon as it is added; the rest, in the order of their IRIs, after
+   * the content. The members are the write's first additions, the feed's counter comes last.
    */
   @Override
   public Pending prepare(RepositoryConnection committed, Collection<IRI> touched, IRI graph, Function<IRI, Model> content,
       Instant now) {
-    long first = lastSequence(committed);
-    List<IRI> products = touched.stream().distinct().sorted(Comparator.comparing(IRI::stringValue)).toList();
-    return conn -> {
-      long sequence = first;
-      for (IRI product : products) {
-        List<Statement> member = next(committed, product, sequence + 1, graph, content, now);
+    List<IRI> products = touched.stream().distinct().sorted(BY_IRI).toList();
+    return new Pending() {
+      private final long first = lastSequence(committed);
+      private final BitSet written = new BitSet(products.size());
+      private long sequence = first;
+
+      @Override
+      public void added(RepositoryConnection conn, Model batch) {
+        for (Value topic : batch.filter(null, FOAF.PRIMARY_TOPIC, null).objects()) {
+          int at = topic instanceof IRI product ? Collections.binarySearch(products, product, BY_IRI) : -1;
+          if (at >= 0 && !written.get(at)) {
+            written.set(at);
+            append(conn, products.get(at), product -> batch);
+          }
+        }
+      }
+
+      @Override
+      public void write(RepositoryConnection conn) {
+        for (int i = written.nextClearBit(0); i < products.size(); i = written.nextClearBit(i + 1)) {
+          append(conn, products.get(i), content);
+        }
+        if (sequence == first) {
+          return;
+        }
+        conn.remove(iris.feed(), DPG.SEQUENCE, null, iris.feedGraph());
+        conn.add(iris.feed(), DPG.SEQUENCE, Values.literal(sequence), iris.feedGraph());
+      }
+
+      private void append(RepositoryConnection conn, IRI product, Function<IRI, Model> from) {
+        List<Statement> member = next(committed, product, sequence + 1, graph, from, now);
         if (!member.isEmpty()) {
           conn.add(member, iris.feedGraph());
           sequence++;
         }
       }
-      if (sequence == first) {
-        return;
-      }
-      conn.remove(iris.feed(), DPG.SEQUENCE, null, iris.feedGraph());
-      conn.add(iris.feed(), DPG.SEQUENCE, Values.literal(sequence), iris.feedGraph());
     };
   }
 

@@ -2,7 +2,6 @@ package org.dpgfed.harvester.feed;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import org.eclipse.rdf4j.model.BNode;
@@ -18,6 +17,7 @@ import org.eclipse.rdf4j.rio.ParserConfig;
 import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.Rio;
 import org.eclipse.rdf4j.rio.helpers.BasicParserSettings;
+import org.eclipse.rdf4j.rio.helpers.NTriplesUtil;
 
 /**
  * A feed member's description as the feed graph keeps it: one N-Triples literal beside the
@@ -33,10 +33,41 @@ final class MemberSnapshot {
   private MemberSnapshot() {
   }
 
+  /** The description as N-Triples; an IRI of plain ASCII is written as it is, any other term by RDF4J's rules. */
   static Literal write(Collection<Statement> description) {
-    StringWriter text = new StringWriter();
-    Rio.write(description, text, RDFFormat.NTRIPLES);
+    StringBuilder text = new StringBuilder(description.size() * 100);
+    try {
+      for (Statement st : description) {
+        term(text, st.getSubject());
+        text.append(' ');
+        term(text, st.getPredicate());
+        text.append(' ');
+        term(text, st.getObject());
+        text.append(" .\n");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not fail
+    }
     return Values.literal(text.toString());
+  }
+
+  private static void term(StringBuilder text, Value value) throws IOException {
+    if (value instanceof IRI iri && plain(iri.stringValue())) {
+      text.append('<').append(iri.stringValue()).append('>');
+    } else {
+      NTriplesUtil.append(value, text);
+    }
+  }
+
+  /** Printable ASCII that N-Triples allows in an IRI unescaped. */
+  private static boolean plain(String iri) {
+    for (int i = 0; i < iri.length(); i++) {
+      char c = iri.charAt(i);
+      if (c <= ' ' || c > '~' || "<>\"{}|^`\\".indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The statements a snapshot holds, its blank nodes labelled after the member's sequence number. */

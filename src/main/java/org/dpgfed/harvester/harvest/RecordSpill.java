@@ -2,35 +2,50 @@ package org.dpgfed.harvester.harvest;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import org.dpgfed.harvester.source.AdaptedRecord;
-import org.eclipse.rdf4j.model.Statement;
-import org.eclipse.rdf4j.model.impl.DynamicModelFactory;
+import org.eclipse.rdf4j.model.BNode;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.Resource;
+import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.model.Value;
+import org.eclipse.rdf4j.model.impl.DynamicModelFactory;
 import org.eclipse.rdf4j.model.util.Statements;
+import org.eclipse.rdf4j.model.util.Values;
+import org.eclipse.rdf4j.model.vocabulary.XSD;
 
 /**
  * Keeps a run's records in a file in the data directory, one after another, so that a run holds
  * one page of records at a time however large its source; read back one by one when minting. The
  * file goes when the run ends; files a crash left behind go at start-up.
+ *
+ * <p>A record is written as its length, its id, its other ids, and its statements, each term a
+ * kind byte and its text ({@link #write(DataOutputStream, Value)}): what minting needs of it, the
+ * rest being in the run's identity strings and problems.
  */
 final class RecordSpill implements RunRecords.Keeper, AutoCloseable {
   private static final String SUFFIX = ".records";
   private static final DynamicModelFactory MODELS = new DynamicModelFactory();
-
-  /** What minting needs of a record: the rest is in the run's identity strings and problems. */
-  private record Spilled(String id, List<String> otherIds, List<Statement> description) implements Serializable {}
+  private static final byte IRI_TERM = 1;
+  private static final byte BLANK = 2;
+  private static final byte STRING = 3;
+  private static final byte LANGUAGE = 4;
+  private static final byte TYPED = 5;
+  private static final byte NONE = 0;
 
   private final FileChannel file;
   private long end;
@@ -62,10 +77,7 @@ final class RecordSpill implements RunRecords.Keeper, AutoCloseable {
 
   @Override
   public synchronized long keep(AdaptedRecord record) {
-    // fresh statements: an adapter's statements may point into its model's indexes
-    List<Statement> description = record.description().stream()
-        .map(st -> Statements.statement(st.getSubject(), st.getPredicate(), st.getObject(), null)).toList();
-    byte[] bytes = serialize(new Spilled(record.id(), record.otherIds(), description));
+    byte[] bytes = encode(record);
     long at = end;
     ByteBuffer buffer = ByteBuffer.allocate(Integer.BYTES + bytes.length).putInt(bytes.length).put(bytes).flip();
     try {
@@ -82,14 +94,103 @@ final class RecordSpill implements RunRecords.Keeper, AutoCloseable {
   public synchronized AdaptedRecord get(long handle) {
     try {
       ByteBuffer length = read(handle, Integer.BYTES);
-      Spilled spilled = (Spilled) new ObjectInputStream(new ByteArrayInputStream(
-          read(handle + Integer.BYTES, length.getInt()).array())).readObject();
-      Model description = MODELS.createEmptyModel();
-      description.addAll(spilled.description());
-      return new AdaptedRecord(spilled.id(), spilled.otherIds(), List.of(), List.of(), description, List.of());
-    } catch (IOException | ClassNotFoundException e) {
+      return decode(read(handle + Integer.BYTES, length.getInt()).array());
+    } catch (IOException e) {
       throw new IllegalStateException("cannot read back a record of the run", e);
     }
+  }
+
+  static byte[] encode(AdaptedRecord record) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      text(out, record.id());
+      out.writeInt(record.otherIds().size());
+      for (String id : record.otherIds()) {
+        text(out, id);
+      }
+      out.writeInt(record.description().size());
+      for (Statement st : record.description()) {
+        write(out, st.getSubject());
+        write(out, st.getPredicate());
+        write(out, st.getObject());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep a record of the run", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  static AdaptedRecord decode(byte[] bytes) throws IOException {
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+    String id = text(in);
+    int others = in.readInt();
+    List<String> otherIds = new ArrayList<>(others);
+    for (int i = 0; i < others; i++) {
+      otherIds.add(text(in));
+    }
+    int statements = in.readInt();
+    Model description = MODELS.createEmptyModel();
+    for (int i = 0; i < statements; i++) {
+      description.add(Statements.statement((Resource) read(in), (IRI) read(in), read(in), null));
+    }
+    return new AdaptedRecord(id, otherIds, List.of(), List.of(), description, List.of());
+  }
+
+  /** A term: its kind, its text, and a literal's language or datatype. */
+  private static void write(DataOutputStream out, Value value) throws IOException {
+    if (value instanceof IRI iri) {
+      out.writeByte(IRI_TERM);
+      text(out, iri.stringValue());
+    } else if (value instanceof BNode node) {
+      out.writeByte(BLANK);
+      text(out, node.getID());
+    } else if (value instanceof Literal literal && literal.getLanguage().isPresent()) {
+      out.writeByte(LANGUAGE);
+      text(out, literal.getLabel());
+      text(out, literal.getLanguage().get());
+    } else if (value instanceof Literal literal && literal.getDatatype().equals(XSD.STRING)) {
+      out.writeByte(STRING);
+      text(out, literal.getLabel());
+    } else if (value instanceof Literal literal) {
+      out.writeByte(TYPED);
+      text(out, literal.getLabel());
+      text(out, literal.getDatatype().stringValue());
+    } else {
+      throw new IllegalArgumentException("a record's statement holds a term a run cannot keep: " + value);
+    }
+  }
+
+  private static Value read(DataInputStream in) throws IOException {
+    byte kind = in.readByte();
+    return switch (kind) {
+      case IRI_TERM -> Values.iri(text(in));
+      case BLANK -> Values.bnode(text(in));
+      case STRING -> Values.literal(text(in));
+      case LANGUAGE -> Values.literal(text(in), text(in));
+      case TYPED -> Values.literal(text(in), Values.iri(text(in)));
+      default -> throw new IOException("the run's records hold an unknown term kind " + kind);
+    };
+  }
+
+  /** A string of any length (or null): its UTF-8 length, then its bytes. */
+  private static void text(DataOutputStream out, String s) throws IOException {
+    if (s == null) {
+      out.writeByte(NONE);
+      return;
+    }
+    out.writeByte(1);
+    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(utf8.length);
+    out.write(utf8);
+  }
+
+  private static String text(DataInputStream in) throws IOException {
+    if (in.readByte() == NONE) {
+      return null;
+    }
+    byte[] utf8 = new byte[in.readInt()];
+    in.readFully(utf8);
+    return new String(utf8, StandardCharsets.UTF_8);
   }
 
   private ByteBuffer read(long at, int length) throws IOException {
@@ -100,16 +201,6 @@ final class RecordSpill implements RunRecords.Keeper, AutoCloseable {
       }
     }
     return buffer.flip();
-  }
-
-  private static byte[] serialize(Spilled spilled) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(spilled);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep a record of the run", e);
-    }
-    return bytes.toByteArray();
   }
 
   @Override

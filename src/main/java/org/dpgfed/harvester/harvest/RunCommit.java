@@ -1,6 +1,7 @@
 package org.dpgfed.harvester.harvest;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import org.dpgfed.harvester.model.Problem;
@@ -11,6 +12,9 @@ import org.dpgfed.harvester.registry.RunStatus;
 import org.dpgfed.harvester.registry.Source;
 import org.dpgfed.harvester.store.TripleStore;
 import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 
 /**
@@ -78,6 +82,12 @@ final class RunCommit {
         // the safety valve, on the records the graph holds under the writer lock
         RemovalValve.check(ctx, source.id(), forced, replaced.recordsBefore().size(), replaced.removed());
         return ctx.productsChanged().prepare(committed, replaced.products(), graph, minted::about, now);
+      }
+
+      @Override
+      public void added(RepositoryConnection conn, Collection<Statement> batch, ProductsChanged.Pending feed) {
+        // the feed's members of the batch's products, from what was just minted rather than minted again
+        feed.added(conn, batch instanceof Model model ? model : new LinkedHashModel(batch));
       }
 
       @Override

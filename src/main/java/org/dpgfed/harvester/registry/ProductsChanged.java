@@ -18,7 +18,15 @@ public interface ProductsChanged {
   /** What to write in the transaction. */
   @FunctionalInterface
   interface Pending {
+    /** After the graph's new statements are all added: what is left to write. */
     void write(RepositoryConnection conn);
+
+    /**
+     * Right after one batch of the graph's new statements is added, every statement of its
+     * products among them: what can be written of those products from the batch alone.
+     */
+    default void added(RepositoryConnection conn, Model batch) {
+    }
   }
 
   /**

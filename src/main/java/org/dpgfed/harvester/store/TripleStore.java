@@ -189,6 +189,10 @@ public final class TripleStore implements AutoCloseable {
   public interface Replacement<T> {
     T prepare(RepositoryConnection committed, Replaced replaced);
 
+    /** Right after one batch of the new content is added to the graph. */
+    default void added(RepositoryConnection conn, Collection<Statement> batch, T prepared) {
+    }
+
     void write(RepositoryConnection conn, Replaced replaced, T prepared);
   }
 
@@ -257,6 +261,7 @@ public final class TripleStore implements AutoCloseable {
       content.forEachBatch(batch -> {
         conn.add(batch, graph);
         triples[0] += batch.size();
+        also.added(conn, batch, prepared);
       });
       Replaced r = result[0];
       result[0] = new Replaced(r.recordsBefore(), r.recordsAfter(), r.products(), triples[0]);

@@ -24,7 +24,9 @@ class MemberSnapshotTest {
     BNode publisher = Values.bnode("anything");
     return List.of(Statements.statement(MEMBER, DCTERMS.TITLE, Values.literal("Água \"quoted\"\nline", "pt"), null),
         Statements.statement(MEMBER, DCTERMS.PUBLISHER, publisher, null),
-        Statements.statement(publisher, FOAF.NAME, Values.literal("Ministry"), null));
+        Statements.statement(publisher, FOAF.NAME, Values.literal("Ministry"), null),
+        Statements.statement(MEMBER, FOAF.HOMEPAGE, Values.iri("https://example.org/água/x?q=1"), null),
+        Statements.statement(MEMBER, DCTERMS.ISSUED, Values.literal(java.time.LocalDate.of(2024, 5, 1)), null));
   }
 
   @Test

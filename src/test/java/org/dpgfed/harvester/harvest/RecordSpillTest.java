@@ -47,6 +47,28 @@ class RecordSpillTest {
   }
 
   @Test
+  void keepsEveryKindOfTermWhateverItsLength() {
+    org.eclipse.rdf4j.model.Model description = new org.eclipse.rdf4j.model.impl.LinkedHashModel();
+    org.eclipse.rdf4j.model.BNode node = org.eclipse.rdf4j.model.util.Values.bnode("b1");
+    IRI p = org.eclipse.rdf4j.model.util.Values.iri("https://example.org/p");
+    description.add(AdaptedRecord.PRODUCT, p, org.eclipse.rdf4j.model.util.Values.literal("x".repeat(70_000) + " é ✓ 𝄞"));
+    description.add(AdaptedRecord.PRODUCT, p, org.eclipse.rdf4j.model.util.Values.literal("Sistema", "pt-BR"));
+    description.add(AdaptedRecord.PRODUCT, p, org.eclipse.rdf4j.model.util.Values.literal(2024));
+    description.add(AdaptedRecord.PRODUCT, p, node);
+    description.add(node, p, org.eclipse.rdf4j.model.util.Values.literal(""));
+    AdaptedRecord record = new AdaptedRecord(null, List.of("a", "b"), List.of(), List.of(), description, List.of());
+    try (RecordSpill spill = new RecordSpill(dir)) {
+      spill.keep(records().get(0));
+      AdaptedRecord back = spill.get(spill.keep(record));
+      assertEquals(null, back.id());
+      assertEquals(List.of("a", "b"), back.otherIds());
+      assertEquals(description, back.description(), "the same terms, blank node labels too");
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
   void mintsTheSameGraphAndContactsFromTheFileAsFromMemory() throws Exception {
     try (RecordSpill spill = new RecordSpill(dir)) {
       MintedContent fromFile = minted(spill);
