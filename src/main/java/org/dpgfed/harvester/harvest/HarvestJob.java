@@ -20,6 +20,7 @@ import org.dpgfed.harvester.registry.Retrieval;
 import org.dpgfed.harvester.registry.Run;
 import org.dpgfed.harvester.registry.Source;
 import org.dpgfed.harvester.source.AdaptedPage;
+import org.dpgfed.harvester.source.AdaptedRecord;
 import org.dpgfed.harvester.source.AdapterException;
 import org.dpgfed.harvester.source.Page;
 import org.dpgfed.harvester.source.SourceAdapter;
@@ -140,18 +141,24 @@ final class HarvestJob {
     }).mapEmpty();
   }
 
-  /** Reads one page; its records go to the run's file (checked), its bytes go with the returned future's page. */
+  /** Reads one page; its records go to the run's file (checked) one by one as the adapter makes them. */
   private AdaptedPage adapt(Fetcher.Fetched fetched) throws AdapterException {
     digest.update(fetched.body());
-    AdaptedPage page = adapter.adapt(new Page(fetched.url(), fetched.contentType(), fetched.body()));
+    AdaptedPage page = adapter.adapt(new Page(fetched.url(), fetched.contentType(), fetched.body()), this::keep);
     keep(page);
     return page;
   }
 
   private void keep(AdaptedPage page) {
+    page.records().forEach(this::keep);
     if (!watch.isOver()) {
-      Shapes.standard().check(page.records()).forEach(records::add);
       problems.addAll(page.problems());
+    }
+  }
+
+  private void keep(AdaptedRecord record) {
+    if (!watch.isOver()) {
+      records.add(Shapes.standard().check(record));
     }
   }
 

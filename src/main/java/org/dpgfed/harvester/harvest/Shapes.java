@@ -38,11 +38,16 @@ public final class Shapes {
   public List<AdaptedRecord> check(List<AdaptedRecord> records) {
     List<AdaptedRecord> checked = new ArrayList<>(records.size());
     for (AdaptedRecord record : records) {
-      List<Problem> found = record.valid() ? check(record.description()) : List.of();
-      checked.add(found.isEmpty() ? record : new AdaptedRecord(record.id(), record.otherIds(), record.repositories(),
-          record.websites(), record.description(), concat(record.problems(), found)));
+      checked.add(check(record));
     }
     return checked;
+  }
+
+  /** The record with the shapes' findings added; a record already invalid is left as it is. */
+  public AdaptedRecord check(AdaptedRecord record) {
+    List<Problem> found = record.valid() ? check(record.description()) : List.of();
+    return found.isEmpty() ? record : new AdaptedRecord(record.id(), record.otherIds(), record.repositories(),
+        record.websites(), record.description(), concat(record.problems(), found));
   }
 
   /** What the shapes find in one description (problems without a record; the minter names it). */

@@ -1,14 +1,18 @@
 package org.dpgfed.harvester.source;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -27,6 +31,8 @@ public final class Bodies {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION) // messages must not echo the page
       .build();
+  /** One value of a document that may go on (an array's item): what follows is the caller's to read. */
+  private static final ObjectReader ITEM = JSON.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
       .loaderOptions(yamlLimits())
       .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
@@ -60,6 +66,42 @@ public final class Bodies {
     }
   }
 
+  /** Takes one JSON value read from a page. */
+  @FunctionalInterface
+  public interface JsonItem {
+    /** @param index the value's place in the page's array, or -1 when the page is that one value */
+    void take(JsonNode item, int index) throws AdapterException;
+  }
+
+  /**
+   * The page as JSON, an array's items handed over one by one as they are read (only one held at
+   * a time), any other value whole; the same checks and messages as {@link #json}.
+   */
+  public static void jsonItems(Page page, String expected, JsonItem each) throws AdapterException {
+    String text = text(page, expected);
+    try (JsonParser parser = JSON.createParser(text)) {
+      if (parser.nextToken() != JsonToken.START_ARRAY) {
+        each.take(ITEM.readTree(parser), -1);
+      } else {
+        int index = 0;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          each.take(ITEM.readTree(parser), index++);
+        }
+      }
+      if (parser.nextToken() != null) {
+        throw new AdapterException(page.url() + ": malformed JSON" + where(parser.currentLocation())
+            + ": more after the end of the document");
+      }
+    } catch (StreamConstraintsException e) {
+      throw new AdapterException(page.url() + ": JSON beyond the reader's limits" + where(e) + ": " + firstLine(e.getOriginalMessage()), e);
+    } catch (JsonProcessingException e) {
+      String hint = text.stripLeading().startsWith("<") ? " (the body looks like HTML or XML, not JSON)" : "";
+      throw new AdapterException(page.url() + ": malformed JSON" + where(e) + ": " + e.getOriginalMessage() + hint, e);
+    } catch (IOException e) {
+      throw new AdapterException(page.url() + ": cannot read the JSON: " + e.getMessage(), e);
+    }
+  }
+
   /** YAML text (a page, or a document embedded in one) as a tree; {@code where} names it in messages. */
   public static JsonNode yaml(String text, String where) throws AdapterException {
     try {
@@ -85,7 +127,10 @@ public final class Bodies {
   }
 
   private static String where(JsonProcessingException e) {
-    JsonLocation at = e.getLocation();
+    return where(e.getLocation());
+  }
+
+  private static String where(JsonLocation at) {
     return at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
   }
 

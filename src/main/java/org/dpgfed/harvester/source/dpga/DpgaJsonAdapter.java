@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.dpgfed.harvester.source.AdaptedPage;
 import org.dpgfed.harvester.source.AdaptedRecord;
 import org.dpgfed.harvester.source.AdapterException;
@@ -14,7 +15,7 @@ import org.dpgfed.harvester.source.SourceAdapter;
 /**
  * The Digital Public Goods Alliance registry: one record or an array of records, as the per-file
  * JSON of publicgoods-candidates, the v1 API (with or without the screening fields merged in) or
- * the v2 API writes them. Not paged.
+ * the v2 API writes them. Not paged; an array is read item by item.
  */
 public final class DpgaJsonAdapter implements SourceAdapter {
   @Override
@@ -24,25 +25,23 @@ public final class DpgaJsonAdapter implements SourceAdapter {
 
   @Override
   public AdaptedPage adapt(Page page) throws AdapterException {
-    JsonNode root = Bodies.json(page, "a DPG record (a JSON object) or an array of them");
-    if (root.isObject()) {
-      return AdaptedPage.single(List.of(RecordMapper.map(root, "")));
-    }
-    if (!root.isArray()) {
-      throw new AdapterException(page.url() + ": expected a DPG record (a JSON object) or an array of them, got "
-          + kind(root));
-    }
-    for (int i = 0; i < root.size(); i++) {
-      if (!root.get(i).isObject()) {
-        throw new AdapterException(page.url() + ": item " + i + " of the array is " + kind(root.get(i))
-            + ", not a DPG record (a JSON object)");
-      }
-    }
-    List<AdaptedRecord> records = new ArrayList<>(root.size());
-    for (int i = 0; i < root.size(); i++) {
-      records.add(RecordMapper.map(root.get(i), "/" + i));
-    }
+    List<AdaptedRecord> records = new ArrayList<>();
+    adapt(page, records::add);
     return AdaptedPage.single(records);
+  }
+
+  /** Maps the array's items one by one while the JSON is read, so a registry of any size holds one item at a time. */
+  @Override
+  public AdaptedPage adapt(Page page, Consumer<AdaptedRecord> each) throws AdapterException {
+    Bodies.jsonItems(page, "a DPG record (a JSON object) or an array of them", (item, index) -> {
+      if (!item.isObject()) {
+        throw new AdapterException(page.url() + (index < 0
+            ? ": expected a DPG record (a JSON object) or an array of them, got " + kind(item)
+            : ": item " + index + " of the array is " + kind(item) + ", not a DPG record (a JSON object)"));
+      }
+      each.accept(RecordMapper.map(item, index < 0 ? "" : "/" + index));
+    });
+    return AdaptedPage.single(List.of());
   }
 
   private static String kind(JsonNode node) {

@@ -21,6 +21,7 @@ import org.dpgfed.harvester.source.AdaptedRecord;
 import org.dpgfed.harvester.source.AdapterContractTest;
 import org.dpgfed.harvester.source.AdapterException;
 import org.dpgfed.harvester.source.Golden;
+import org.dpgfed.harvester.source.Page;
 import org.dpgfed.harvester.source.SourceAdapter;
 import org.dpgfed.harvester.vocab.DPG;
 import org.dpgfed.harvester.vocab.Schema;
@@ -170,6 +171,19 @@ class DpgaJsonAdapterTest extends AdapterContractTest {
   @Test
   void rejectsTrailingContentAfterTheRecord() {
     assertThrows(AdapterException.class, () -> adapt("{\"name\": \"H5P\"} {\"name\": \"x\"}".getBytes(StandardCharsets.UTF_8)));
+    AdapterException e = assertThrows(AdapterException.class,
+        () -> adapt("[{\"name\": \"H5P\"}] [".getBytes(StandardCharsets.UTF_8)));
+    assertTrue(e.getMessage().contains("malformed JSON"), e.getMessage());
+  }
+
+  @Test
+  void handsEachRecordOverAsItsItemIsRead() {
+    List<String> seen = new java.util.ArrayList<>();
+    byte[] body = "[{\"id\": \"a\", \"name\": \"A\"}, {\"id\": \"b\", \"name\": \"B\"}, {\"id\": ".getBytes(StandardCharsets.UTF_8);
+    AdapterException truncated = assertThrows(AdapterException.class, () -> new DpgaJsonAdapter().adapt(
+        new Page("http://127.0.0.1/dpgs", "application/json", body), record -> seen.add(record.id())));
+    assertEquals(List.of("a", "b"), seen, "the items before the break were handed over as they were read");
+    assertTrue(truncated.getMessage().contains("malformed JSON"), truncated.getMessage());
   }
 
   private static List<String> ids(AdaptedPage page) {
