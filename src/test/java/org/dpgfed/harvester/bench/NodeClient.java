@@ -1,7 +1,6 @@
 package org.dpgfed.harvester.bench;
 
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -64,13 +63,15 @@ final class NodeClient {
     }
   }
 
-  /** A graph of ours, as statements (exported through the SPARQL endpoint). */
+  /** A graph of ours, as statements (exported through the SPARQL endpoint), parsed as they stream in into one list. */
   List<Statement> graph(String graph) throws Exception {
-    String query = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <" + graph + "> { ?s ?p ?o } }";
-    HttpResponse<byte[]> response = Child.HTTP.send(HttpRequest.newBuilder(URI.create(base + "/sparql?query="
-        + URLEncoder.encode(query, StandardCharsets.UTF_8))).header("Accept", "application/n-triples").GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
-    return new ArrayList<>(Rio.parse(new ByteArrayInputStream(response.body()), RDFFormat.NTRIPLES));
+    List<Statement> statements = new ArrayList<>();
+    try (java.io.InputStream in = ntriples(graph)) {
+      org.eclipse.rdf4j.rio.RDFParser parser = Rio.createParser(RDFFormat.NTRIPLES);
+      parser.setRDFHandler(new org.eclipse.rdf4j.rio.helpers.StatementCollector(statements));
+      parser.parse(in, "");
+    }
+    return statements;
   }
 
   /** Every graph our endpoint serves. */
