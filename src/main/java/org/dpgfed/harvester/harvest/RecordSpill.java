@@ -24,8 +24,8 @@ import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.model.impl.DynamicModelFactory;
+import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
 import org.eclipse.rdf4j.model.util.Statements;
-import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.model.vocabulary.XSD;
 
 /**
@@ -40,6 +40,7 @@ import org.eclipse.rdf4j.model.vocabulary.XSD;
 final class RecordSpill implements RunRecords.Keeper, AutoCloseable {
   private static final String SUFFIX = ".records";
   private static final DynamicModelFactory MODELS = new DynamicModelFactory();
+  private static final SimpleValueFactory TERMS = SimpleValueFactory.getInstance();
   private static final byte IRI_TERM = 1;
   private static final byte BLANK = 2;
   private static final byte STRING = 3;
@@ -162,12 +163,12 @@ final class RecordSpill implements RunRecords.Keeper, AutoCloseable {
 
   private static Value read(DataInputStream in) throws IOException {
     byte kind = in.readByte();
-    return switch (kind) {
-      case IRI_TERM -> Values.iri(text(in));
-      case BLANK -> Values.bnode(text(in));
-      case STRING -> Values.literal(text(in));
-      case LANGUAGE -> Values.literal(text(in), text(in));
-      case TYPED -> Values.literal(text(in), Values.iri(text(in)));
+    return switch (kind) { // as kept, unchecked: a literal that is not valid for its datatype stays as the source wrote it
+      case IRI_TERM -> TERMS.createIRI(text(in));
+      case BLANK -> TERMS.createBNode(text(in));
+      case STRING -> TERMS.createLiteral(text(in));
+      case LANGUAGE -> TERMS.createLiteral(text(in), text(in));
+      case TYPED -> TERMS.createLiteral(text(in), TERMS.createIRI(text(in)));
       default -> throw new IOException("the run's records hold an unknown term kind " + kind);
     };
   }

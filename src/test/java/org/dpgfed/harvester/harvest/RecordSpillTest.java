@@ -56,6 +56,8 @@ class RecordSpillTest {
     description.add(AdaptedRecord.PRODUCT, p, org.eclipse.rdf4j.model.util.Values.literal(2024));
     description.add(AdaptedRecord.PRODUCT, p, node);
     description.add(node, p, org.eclipse.rdf4j.model.util.Values.literal(""));
+    description.add(node, p, org.eclipse.rdf4j.model.impl.SimpleValueFactory.getInstance().createLiteral("not a date",
+        org.eclipse.rdf4j.model.vocabulary.XSD.DATETIME)); // kept as the source wrote it
     AdaptedRecord record = new AdaptedRecord(null, List.of("a", "b"), List.of(), List.of(), description, List.of());
     try (RecordSpill spill = new RecordSpill(dir)) {
       spill.keep(records().get(0));
