@@ -58,12 +58,18 @@ public final class Bodies {
     String text = text(page, expected);
     try {
       return JSON.readTree(text);
-    } catch (StreamConstraintsException e) { // a 50 MB description, nesting thousands deep
-      throw new AdapterException(page.url() + ": JSON beyond the reader's limits" + where(e) + ": " + firstLine(e.getOriginalMessage()), e);
     } catch (JsonProcessingException e) {
-      String hint = text.stripLeading().startsWith("<") ? " (the body looks like HTML or XML, not JSON)" : "";
-      throw new AdapterException(page.url() + ": malformed JSON" + where(e) + ": " + e.getOriginalMessage() + hint, e);
+      throw unreadable(page, text, e);
     }
+  }
+
+  /** What is wrong with a page's JSON, and where. */
+  private static AdapterException unreadable(Page page, String text, JsonProcessingException e) {
+    if (e instanceof StreamConstraintsException) { // a 50 MB description, nesting thousands deep
+      return new AdapterException(page.url() + ": JSON beyond the reader's limits" + where(e) + ": " + firstLine(e.getOriginalMessage()), e);
+    }
+    String hint = text.stripLeading().startsWith("<") ? " (the body looks like HTML or XML, not JSON)" : "";
+    return new AdapterException(page.url() + ": malformed JSON" + where(e) + ": " + e.getOriginalMessage() + hint, e);
   }
 
   /** Takes one JSON value read from a page. */
@@ -92,11 +98,8 @@ public final class Bodies {
         throw new AdapterException(page.url() + ": malformed JSON" + where(parser.currentLocation())
             + ": more after the end of the document");
       }
-    } catch (StreamConstraintsException e) {
-      throw new AdapterException(page.url() + ": JSON beyond the reader's limits" + where(e) + ": " + firstLine(e.getOriginalMessage()), e);
     } catch (JsonProcessingException e) {
-      String hint = text.stripLeading().startsWith("<") ? " (the body looks like HTML or XML, not JSON)" : "";
-      throw new AdapterException(page.url() + ": malformed JSON" + where(e) + ": " + e.getOriginalMessage() + hint, e);
+      throw unreadable(page, text, e);
     } catch (IOException e) {
       throw new AdapterException(page.url() + ": cannot read the JSON: " + e.getMessage(), e);
     }
