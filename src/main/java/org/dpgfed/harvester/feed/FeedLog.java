@@ -55,8 +55,9 @@ public final class FeedLog implements ProductsChanged {
    * any more. They are decided while they are written, product by product, reading the other
    * sources through {@code committed}, so a run that touches many products never holds their
    * members together. A product whose new statements come in a batch of the graph's content is
-   * written from that batch as soon as it is added; the rest, in the order of their IRIs, after
-   * the content. The members are the write's first additions, the feed's counter comes last.
+   * written from that batch as soon as it is added, whether or not {@code touched} names it (a
+   * product's statements all come in one batch); the rest of {@code touched}, in the order of their
+   * IRIs, after the content. The members are the write's first additions, the feed's counter comes last.
    */
   @Override
   public Pending prepare(RepositoryConnection committed, Collection<IRI> touched, IRI graph, Function<IRI, Model> content,
@@ -70,10 +71,15 @@ public final class FeedLog implements ProductsChanged {
       @Override
       public void added(RepositoryConnection conn, Model batch) {
         for (Value topic : batch.filter(null, FOAF.PRIMARY_TOPIC, null).objects()) {
-          int at = topic instanceof IRI product ? Collections.binarySearch(products, product, BY_IRI) : -1;
-          if (at >= 0 && !written.get(at)) {
-            written.set(at);
-            append(conn, products.get(at), product -> batch);
+          if (!(topic instanceof IRI product)) {
+            continue;
+          }
+          int at = Collections.binarySearch(products, product, BY_IRI);
+          if (at < 0 || !written.get(at)) {
+            if (at >= 0) {
+              written.set(at);
+            }
+            append(conn, product, p -> batch);
           }
         }
       }

@@ -43,6 +43,7 @@ final class HarvestJob {
   private final Future<Void> stop;
 
   private RecordSpill spill;
+  private ProblemLog recordProblems;
   private RunRecords records;
   private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
   private final Set<String> pagesSeen = new HashSet<>();
@@ -90,7 +91,8 @@ final class HarvestJob {
   /** Records the run as running; answers the validators of the last applied run to fetch with. */
   private Validators start(Run running) {
     spill = new RecordSpill(ctx.spillDir());
-    records = new RunRecords(source.id(), ctx.iris(), spill);
+    recordProblems = new ProblemLog(ctx.spillDir());
+    records = new RunRecords(source.id(), ctx.iris(), spill, recordProblems);
     ctx.sources().whileRegistered(source, () -> {
       ctx.runs().save(running);
       return running;
@@ -171,6 +173,9 @@ final class HarvestJob {
   private Void closeSpill() {
     if (spill != null) {
       spill.close();
+    }
+    if (recordProblems != null) {
+      recordProblems.close();
     }
     return null;
   }

@@ -1,13 +1,16 @@
 package org.dpgfed.harvester.harvest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.dpgfed.harvester.store.TripleStore;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
@@ -17,80 +20,128 @@ import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 
 /**
  * A run's graph, minted when it is read rather than held: product by product from the run's
- * records, in batches of {@value #BATCH} records, so the run holds one batch of minted statements at
- * a time. The people the records name are gathered apart on every full pass.
+ * records, in batches of about {@value #BATCH} records, so the run holds one batch of minted
+ * statements at a time. A product's records are minted together, in the batch of the first of
+ * them. The people the records name are gathered apart, batch by batch ({@link #takePeople()}).
+ *
+ * <p>Besides the records, it holds each record's product key as a number, sorted, to answer
+ * whether the content holds a product, and the slots of the products that more than one record
+ * describes.
  */
 final class MintedContent implements TripleStore.Content {
   static final int BATCH = 1_000;
 
   private final RecordMinter minter;
   private final RunRecords records;
-  private final Map<IRI, Reconciliation.Match> matches;
+  private final IntFunction<Reconciliation.Match> matches;
   private final IRI run;
   private final RecordMinter.Provenance provenance;
-  private final Map<IRI, List<IRI>> byProduct = new LinkedHashMap<>();
-  private Model contacts;
+  private final long[] productKeys;
+  private final Map<String, List<Integer>> shared = new HashMap<>();
+  private Model people = new LinkedHashModel();
 
-  MintedContent(RecordMinter minter, RunRecords records, Map<IRI, Reconciliation.Match> matches, IRI run,
+  MintedContent(RecordMinter minter, RunRecords records, IntFunction<Reconciliation.Match> matches, IRI run,
       RecordMinter.Provenance provenance) {
     this.minter = minter;
     this.records = records;
     this.matches = matches;
     this.run = run;
     this.provenance = provenance;
-    for (IRI record : records.records()) {
-      byProduct.computeIfAbsent(minter.product(matches.get(record)), p -> new ArrayList<>(1)).add(record);
+    long[] keys = new long[records.size()];
+    int[] n = {0};
+    records.forEachSlot(slot -> keys[n[0]++] = number(matches.apply(slot).key()));
+    Arrays.sort(keys);
+    Set<Long> repeated = new HashSet<>();
+    for (int i = 1; i < keys.length; i++) {
+      if (keys[i] == keys[i - 1]) {
+        repeated.add(keys[i]);
+      }
     }
+    if (!repeated.isEmpty()) {
+      records.forEachSlot(slot -> {
+        String key = matches.apply(slot).key();
+        if (repeated.contains(number(key))) {
+          shared.computeIfAbsent(key, k -> new ArrayList<>(2)).add(slot);
+        }
+      });
+      shared.values().removeIf(slots -> slots.size() < 2);
+    }
+    this.productKeys = keys;
   }
 
   @Override
-  public Set<Resource> records() {
-    return new LinkedHashSet<>(records.records());
+  public long recordCount() {
+    return records.size();
   }
 
   @Override
-  public Set<IRI> products() {
-    return new LinkedHashSet<>(byProduct.keySet());
+  public boolean hasRecord(Resource record) {
+    return records.has(record);
+  }
+
+  /** Whether a record of the content is about the product. */
+  boolean hasProduct(IRI product) {
+    String key = records.iris().productKey(product);
+    return key != null && Arrays.binarySearch(productKeys, number(key)) >= 0;
   }
 
   @Override
   public void forEachBatch(Consumer<Collection<Statement>> batch) {
-    Model people = new LinkedHashModel();
-    Model minted = new LinkedHashModel();
-    int held = 0;
-    for (List<IRI> group : byProduct.values()) {
-      for (IRI record : group) {
-        minted.addAll(mint(record, people));
+    Model[] minted = {new LinkedHashModel()};
+    int[] held = {0};
+    records.forEachSlot(slot -> {
+      String key = matches.apply(slot).key();
+      List<Integer> together = shared.get(key);
+      if (together != null && together.get(0) != slot) {
+        return; // minted with the first of its product's records
       }
-      held += group.size();
-      if (held >= BATCH) {
-        batch.accept(minted);
-        minted = new LinkedHashModel();
-        held = 0;
+      for (int each : together == null ? List.of(slot) : together) {
+        minted[0].addAll(mint(each, people));
+        held[0]++;
       }
+      if (held[0] >= BATCH) {
+        batch.accept(minted[0]);
+        minted[0] = new LinkedHashModel();
+        held[0] = 0;
+      }
+    });
+    if (!minted[0].isEmpty()) {
+      batch.accept(minted[0]);
     }
-    if (!minted.isEmpty()) {
-      batch.accept(minted);
-    }
-    contacts = people;
   }
 
-  /** The run's statements about one product: its description and the records listing it. */
+  /** The people named by the records minted since the last call, apart from the graph. */
+  Model takePeople() {
+    Model taken = people;
+    people = new LinkedHashModel();
+    return taken;
+  }
+
+  /** The run's statements about one product: its description and the records listing it (none if it has no record). */
   Model about(IRI product) {
     Model about = new LinkedHashModel();
-    byProduct.getOrDefault(product, List.of()).forEach(record -> about.addAll(mint(record, new LinkedHashModel())));
+    if (!hasProduct(product)) {
+      return about;
+    }
+    records.forEachSlot(slot -> {
+      if (minter.product(matches.apply(slot)).equals(product)) {
+        about.addAll(mint(slot, new LinkedHashModel()));
+      }
+    });
     return about;
   }
 
-  /** The people the records name, apart from the graph. */
-  Model contacts() {
-    if (contacts == null) {
-      forEachBatch(minted -> { });
-    }
-    return contacts;
+  private Model mint(int slot, Model names) {
+    RunRecords.Kept kept = records.kept(slot);
+    return minter.mintRecord(kept.record(), records.iri(kept), matches.apply(slot), records.sourceId(), run, provenance,
+        names);
   }
 
-  private Model mint(IRI record, Model people) {
-    return minter.mintRecord(records.get(record), record, matches.get(record), records.sourceId(), run, provenance, people);
+  /** A product key as a number: a hash's 16 hex digits as they are, any other key hashed. */
+  private static long number(String key) {
+    if (key.length() == 16 && key.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+      return HexFormat.fromHexDigitsToLong(key);
+    }
+    return Identity.hash64(key);
   }
 }

@@ -1,6 +1,7 @@
 package org.dpgfed.harvester.harvest;
 
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.dpgfed.harvester.registry.IdentityIndex;
 import org.eclipse.rdf4j.model.IRI;
 
@@ -12,4 +13,10 @@ interface ProductKeys {
 
   /** @param records the run's records by record IRI; returns each one's key and match rule (null: not recorded) */
   Map<IRI, Reconciliation.Match> keys(Map<IRI, IdentityIndex.Entry> records);
+
+  /** Each of a run's records' key and match rule, by slot. */
+  default IntFunction<Reconciliation.Match> keys(RunRecords records) {
+    Map<IRI, Reconciliation.Match> matches = keys(records.identities());
+    return slot -> matches.get(records.iri(records.kept(slot)));
+  }
 }

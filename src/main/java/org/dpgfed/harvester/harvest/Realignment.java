@@ -1,10 +1,14 @@
 package org.dpgfed.harvester.harvest;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.dpgfed.harvester.model.Iris;
 import org.dpgfed.harvester.vocab.DPG;
 import org.eclipse.rdf4j.model.IRI;
@@ -15,6 +19,7 @@ import org.eclipse.rdf4j.model.vocabulary.FOAF;
 import org.eclipse.rdf4j.model.vocabulary.OWL;
 import org.eclipse.rdf4j.query.QueryResults;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
+import org.eclipse.rdf4j.repository.RepositoryResult;
 
 /**
  * Brings the other sources' graphs in line with a reconciliation, in the run's transaction: a
@@ -38,28 +43,36 @@ final class Realignment {
   /** Each record's product in a graph. */
   static Map<IRI, IRI> topics(RepositoryConnection conn, IRI graph) {
     Map<IRI, IRI> topics = new HashMap<>();
-    for (Statement st : QueryResults.asModel(conn.getStatements(null, FOAF.PRIMARY_TOPIC, null, false, graph))) {
-      if (st.getSubject() instanceof IRI record && st.getObject() instanceof IRI product) {
-        topics.put(record, product);
-      }
-    }
+    topics(conn, graph, topics::put);
     return topics;
   }
 
-  /** Returns the products whose description changed (renamed from and to). */
-  Set<IRI> apply(Map<IRI, Reconciliation.Match> matches, Map<IRI, IRI> ownBefore) {
-    Map<IRI, Map<IRI, Set<IRI>>> votes = new HashMap<>(); // graph -> product -> the products its records now belong to
-    Map<Resource, Value> rules = new HashMap<>(); // record -> its match rule, read in one pass rather than per record
-    for (Statement st : QueryResults.asModel(conn.getStatements(null, DPG.MATCHED_BY, null, false))) {
-      if (isOtherSourceGraph(st.getContext())) {
-        rules.put(st.getSubject(), st.getObject());
+  /** Each record's product in a graph, handed over one by one. */
+  static void topics(RepositoryConnection conn, IRI graph, BiConsumer<IRI, IRI> each) {
+    try (RepositoryResult<Statement> listed = conn.getStatements(null, FOAF.PRIMARY_TOPIC, null, false, graph)) {
+      for (Statement st : listed) {
+        if (st.getSubject() instanceof IRI record && st.getObject() instanceof IRI product) {
+          each.accept(record, product);
+        }
       }
     }
-    for (Statement st : QueryResults.asModel(conn.getStatements(null, FOAF.PRIMARY_TOPIC, null, false))) {
-      if (isOtherSourceGraph(st.getContext()) && st.getSubject() instanceof IRI record && st.getObject() instanceof IRI product) {
+  }
+
+  /**
+   * Returns the products whose description changed (renamed from and to). {@code ownBefore} hands
+   * over each record of the run's own graph with the product it had before.
+   */
+  Set<IRI> apply(Function<IRI, Reconciliation.Match> matches, Consumer<BiConsumer<IRI, IRI>> ownBefore) {
+    Map<IRI, Map<IRI, Set<IRI>>> votes = new HashMap<>(); // graph -> product -> the products its records now belong to
+    Map<Resource, Value> rules = new HashMap<>(); // record -> its match rule, read in one pass rather than per record
+    for (Statement st : otherSources(DPG.MATCHED_BY)) {
+      rules.put(st.getSubject(), st.getObject());
+    }
+    for (Statement st : otherSources(FOAF.PRIMARY_TOPIC)) {
+      if (st.getSubject() instanceof IRI record && st.getObject() instanceof IRI product) {
         IRI graph = (IRI) st.getContext();
         votes.computeIfAbsent(graph, g -> new HashMap<>()).computeIfAbsent(product, p -> new HashSet<>())
-            .add(realign(graph, record, product, matches.get(record), rules.get(record)));
+            .add(realign(graph, record, product, matches.apply(record), rules.get(record)));
       }
     }
     Map<IRI, IRI> losers = new HashMap<>(); // loser -> winner
@@ -73,8 +86,8 @@ final class Realignment {
         touched.add(winner);
       }
     }));
-    ownBefore.forEach((record, old) -> {
-      Reconciliation.Match now = matches.get(record);
+    ownBefore.accept((record, old) -> {
+      Reconciliation.Match now = matches.apply(record);
       if (now != null && !iris.product(now.key()).equals(old)) {
         losers.putIfAbsent(old, iris.product(now.key()));
       }
@@ -113,6 +126,22 @@ final class Realignment {
         conn.add(st.getSubject(), st.getPredicate(), to, graph);
       }
     }
+  }
+
+  /**
+   * The statements of a predicate in other sources' graphs, read one by one (the run's own graph,
+   * just written, may be large) and kept, so that the graphs can be changed after.
+   */
+  private List<Statement> otherSources(IRI predicate) {
+    List<Statement> found = new ArrayList<>();
+    try (RepositoryResult<Statement> listed = conn.getStatements(null, predicate, null, false)) {
+      for (Statement st : listed) {
+        if (isOtherSourceGraph(st.getContext())) {
+          found.add(st);
+        }
+      }
+    }
+    return found;
   }
 
   private boolean isOtherSourceGraph(Resource graph) {

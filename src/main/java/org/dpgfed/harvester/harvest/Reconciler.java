@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.dpgfed.harvester.model.Iris;
 import org.dpgfed.harvester.registry.IdentityIndex;
 import org.dpgfed.harvester.registry.PrivateContacts;
@@ -42,8 +45,7 @@ public final class Reconciler {
   Session open(String sourceId) {
     lock.lock();
     try {
-      return store.read(conn -> new Session(sourceId, index.read(conn),
-          Realignment.topics(conn, iris.sourceGraph(sourceId))));
+      return store.read(conn -> new Session(sourceId, index.read(conn, sourceId)));
     } catch (RuntimeException e) {
       lock.unlock();
       throw e;
@@ -53,19 +55,14 @@ public final class Reconciler {
   /** One run's reconciliation. */
   final class Session implements ProductKeys, AutoCloseable {
     private final String sourceId;
-    private final Map<IRI, IdentityIndex.Entry> others = new HashMap<>();
-    private final Map<IRI, IRI> productsBefore;
+    private final Map<IRI, IdentityIndex.Entry> others;
     private Map<IRI, Reconciliation.Match> matches = Map.of();
+    private RunRecords run;
+    private IntFunction<Reconciliation.Match> runMatches;
 
-    private Session(String sourceId, Map<IRI, IdentityIndex.Entry> indexed, Map<IRI, IRI> productsBefore) {
+    private Session(String sourceId, Map<IRI, IdentityIndex.Entry> others) {
       this.sourceId = sourceId;
-      this.productsBefore = productsBefore;
-      String own = iris.record(sourceId, "").stringValue();
-      indexed.forEach((record, entry) -> {
-        if (!record.stringValue().startsWith(own)) {
-          others.put(record, entry);
-        }
-      });
+      this.others = others;
     }
 
     @Override
@@ -78,24 +75,62 @@ public final class Reconciler {
       return ours;
     }
 
-    /** In the run's transaction, after its graph was replaced: the index, other graphs, contacts. */
-    void apply(RepositoryConnection conn, Map<IRI, IdentityIndex.Entry> identities, Model runContacts) {
-      apply(conn, identities, runContacts, iris.sourceGraph(sourceId), productsBefore);
+    /** A run's records, however many (see {@link Reconciliation#ofRun}). */
+    @Override
+    public IntFunction<Reconciliation.Match> keys(RunRecords records) {
+      Reconciliation.OfRun reconciled = Reconciliation.ofRun(records, others);
+      matches = reconciled.matches();
+      run = records;
+      runMatches = reconciled.run();
+      return runMatches;
+    }
+
+    /** A record's match: another source's, or one of the run's. */
+    private Reconciliation.Match matchOf(IRI record) {
+      Reconciliation.Match m = matches.get(record);
+      if (m != null || run == null) {
+        return m;
+      }
+      int slot = run.slotOf(record);
+      return slot < 0 ? null : runMatches.apply(slot);
+    }
+
+    /** Whether the source's records had contacts kept, on the committed state. */
+    boolean hadContacts(RepositoryConnection committed) {
+      return contacts.has(committed, sourceId);
+    }
+
+    /** In the run's transaction, before the people its records name are added: forgets the old ones. */
+    void forgetContacts(RepositoryConnection conn, RepositoryConnection committed) {
+      contacts.remove(conn, committed, sourceId);
+    }
+
+    /** In the run's transaction: people its records name. */
+    void addContacts(RepositoryConnection conn, Model people) {
+      contacts.add(conn, people);
     }
 
     /**
-     * In an unchanged run's transaction: the graph was kept, so it is realigned like the others
-     * (a node that stored it before it kept an index, or with another privacy setting, catches up).
+     * In the run's transaction, after its graph was replaced (or kept, {@code replaced} false):
+     * the index and the other graphs. {@code committed} reads the state before the transaction.
      */
-    void applyKept(RepositoryConnection conn, Map<IRI, IdentityIndex.Entry> identities, Model runContacts) {
-      apply(conn, identities, runContacts, null, Map.of());
+    void apply(RepositoryConnection conn, RepositoryConnection committed, RunRecords records, boolean replaced) {
+      IRI graph = iris.sourceGraph(sourceId);
+      index.replace(conn, committed, sourceId, records::forEachIdentity);
+      realign(conn, replaced ? graph : null, replaced ? each -> Realignment.topics(committed, graph, each) : each -> { });
     }
 
-    private void apply(RepositoryConnection conn, Map<IRI, IdentityIndex.Entry> identities, Model runContacts, IRI written,
-        Map<IRI, IRI> before) {
+    /** In a feed run's transaction: the index, the other graphs, contacts (a feed names none). */
+    void apply(RepositoryConnection conn, Map<IRI, IdentityIndex.Entry> identities, Model runContacts) {
+      IRI graph = iris.sourceGraph(sourceId);
+      Map<IRI, IRI> before = store.read(committed -> Realignment.topics(committed, graph));
       index.replace(conn, sourceId, identities);
       contacts.replace(conn, sourceId, runContacts);
-      Set<IRI> touched = new Realignment(conn, iris, written).apply(matches, before);
+      realign(conn, graph, before::forEach);
+    }
+
+    private void realign(RepositoryConnection conn, IRI written, Consumer<BiConsumer<IRI, IRI>> before) {
+      Set<IRI> touched = new Realignment(conn, iris, written).apply(this::matchOf, before);
       if (!touched.isEmpty()) {
         productsChanged.changed(conn, touched, clock.instant());
       }

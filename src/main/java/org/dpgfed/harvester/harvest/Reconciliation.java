@@ -1,12 +1,14 @@
 package org.dpgfed.harvester.harvest;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.dpgfed.harvester.registry.IdentityIndex;
 import org.dpgfed.harvester.vocab.DPG;
 import org.eclipse.rdf4j.model.IRI;
@@ -32,6 +34,38 @@ final class Reconciliation {
     byNameAndOrganisation(records, grouping);
     byAccount(records, grouping);
     return grouping.matches(records);
+  }
+
+  /**
+   * What reconciling a run's records with other sources' gives: the match of every other record and
+   * of each of the run's records that shares something ({@code matches}, by record IRI), and the
+   * match of each of the run's records by slot ({@code run}).
+   */
+  record OfRun(Map<IRI, Match> matches, IntFunction<Match> run) {}
+
+  /**
+   * The same matches as {@link #of} over the run's records and {@code others}, however many records
+   * the run has: only the run's records that share something with another record
+   * ({@link RunRecords#candidates}) are read back and reconciled; every other one is a product of
+   * its own, whose key is its own smallest, matched by no rule.
+   */
+  static OfRun ofRun(RunRecords records, Map<IRI, IdentityIndex.Entry> others) {
+    BitSet candidates = records.candidates(others.values());
+    Map<IRI, IdentityIndex.Entry> all = new HashMap<>(others);
+    Map<Integer, IRI> slots = new HashMap<>();
+    candidates.stream().forEach(slot -> {
+      RunRecords.Kept kept = records.kept(slot);
+      IRI iri = records.iri(kept);
+      all.put(iri, kept.identity());
+      slots.put(slot, iri);
+    });
+    Map<IRI, Match> matches = of(all);
+    Map<Integer, Match> reconciled = new HashMap<>();
+    slots.forEach((slot, iri) -> reconciled.put(slot, matches.get(iri)));
+    return new OfRun(matches, slot -> {
+      Match m = reconciled.get(slot);
+      return m != null ? m : new Match(records.loneKey(slot), DPG.MATCH_NONE);
+    });
   }
 
   /** Steps 1-3: a shared repository, alias or website. */

@@ -1,6 +1,7 @@
 package org.dpgfed.harvester.harvest;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dpgfed.harvester.model.Iris;
@@ -60,13 +61,14 @@ public final class RecordMinter {
 
   /** Like {@link #mint(String, IRI, List, Provenance)}, with products decided by {@code productKeys}. */
   Minted mint(String sourceId, IRI run, List<AdaptedRecord> adapted, Provenance provenance, ProductKeys productKeys) {
-    RunRecords records = new RunRecords(sourceId, iris, RunRecords.inMemory());
+    RunRecords records = new RunRecords(sourceId, iris);
     adapted.forEach(records::add);
-    MintedContent content = new MintedContent(this, records, productKeys.keys(records.identities()), run, provenance);
+    MintedContent content = new MintedContent(this, records, productKeys.keys(records), run, provenance);
     Model graph = new LinkedHashModel();
     content.forEachBatch(graph::addAll);
-    return new Minted(graph, records.records(), records.problems(), records.invalid(), content.contacts(),
-        records.identities());
+    List<Problem> problems = new ArrayList<>();
+    records.problems().forEach(problems::add);
+    return new Minted(graph, records.records(), problems, records.invalid(), content.takePeople(), records.identities());
   }
 
   /** One record's statements, with its product as {@code match} says; the people it names go to {@code contacts}. */

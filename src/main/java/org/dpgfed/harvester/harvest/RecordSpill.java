@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.dpgfed.harvester.registry.IdentityIndex;
 import org.dpgfed.harvester.source.AdaptedRecord;
 import org.eclipse.rdf4j.model.BNode;
 import org.eclipse.rdf4j.model.IRI;
@@ -33,9 +35,9 @@ import org.eclipse.rdf4j.model.vocabulary.XSD;
  * one page of records at a time however large its source; read back one by one when minting. The
  * file goes when the run ends; files a crash left behind go at start-up.
  *
- * <p>A record is written as its length, its id, its other ids, and its statements, each term a
- * kind byte and its text ({@link #write(DataOutputStream, Value)}): what minting needs of it, the
- * rest being in the run's identity strings and problems.
+ * <p>A record is written as its length, its local id, its identity strings, its id, its other ids,
+ * and its statements, each term a kind byte and its text ({@link #write(DataOutputStream, Value)}):
+ * what reconciling and minting need of it, the rest being in the run's problems.
  */
 final class RecordSpill implements RunRecords.Keeper, AutoCloseable {
   private static final String SUFFIX = ".records";
@@ -67,7 +69,7 @@ final class RecordSpill implements RunRecords.Keeper, AutoCloseable {
     if (!Files.isDirectory(dir)) {
       return;
     }
-    try (DirectoryStream<Path> left = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
+    try (DirectoryStream<Path> left = Files.newDirectoryStream(dir, "*{" + SUFFIX + "," + ProblemLog.SUFFIX + "}")) {
       for (Path path : left) {
         Files.deleteIfExists(path);
       }
@@ -77,8 +79,8 @@ final class RecordSpill implements RunRecords.Keeper, AutoCloseable {
   }
 
   @Override
-  public synchronized long keep(AdaptedRecord record) {
-    byte[] bytes = encode(record);
+  public synchronized long keep(RunRecords.Kept kept) {
+    byte[] bytes = encode(kept);
     long at = end;
     ByteBuffer buffer = ByteBuffer.allocate(Integer.BYTES + bytes.length).putInt(bytes.length).put(bytes).flip();
     try {
@@ -92,7 +94,7 @@ final class RecordSpill implements RunRecords.Keeper, AutoCloseable {
   }
 
   @Override
-  public synchronized AdaptedRecord get(long handle) {
+  public synchronized RunRecords.Kept get(long handle) {
     try {
       ByteBuffer length = read(handle, Integer.BYTES);
       return decode(read(handle + Integer.BYTES, length.getInt()).array());
@@ -101,9 +103,15 @@ final class RecordSpill implements RunRecords.Keeper, AutoCloseable {
     }
   }
 
-  static byte[] encode(AdaptedRecord record) {
+  static byte[] encode(RunRecords.Kept kept) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+    AdaptedRecord record = kept.record();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
+      text(out, kept.localId());
+      IdentityIndex.Entry identity = kept.identity();
+      for (Set<String> strings : List.of(identity.strings(), identity.aliases(), identity.names(), identity.organisations())) {
+        texts(out, strings);
+      }
       text(out, record.id());
       out.writeInt(record.otherIds().size());
       for (String id : record.otherIds()) {
@@ -121,8 +129,10 @@ final class RecordSpill implements RunRecords.Keeper, AutoCloseable {
     return bytes.toByteArray();
   }
 
-  static AdaptedRecord decode(byte[] bytes) throws IOException {
+  static RunRecords.Kept decode(byte[] bytes) throws IOException {
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+    String localId = text(in);
+    IdentityIndex.Entry identity = new IdentityIndex.Entry(texts(in), texts(in), texts(in), texts(in));
     String id = text(in);
     int others = in.readInt();
     List<String> otherIds = new ArrayList<>(others);
@@ -134,7 +144,24 @@ final class RecordSpill implements RunRecords.Keeper, AutoCloseable {
     for (int i = 0; i < statements; i++) {
       description.add(Statements.statement((Resource) read(in), (IRI) read(in), read(in), null));
     }
-    return new AdaptedRecord(id, otherIds, List.of(), List.of(), description, List.of());
+    return new RunRecords.Kept(localId, new AdaptedRecord(id, otherIds, List.of(), List.of(), description, List.of()),
+        identity);
+  }
+
+  private static void texts(DataOutputStream out, Set<String> strings) throws IOException {
+    out.writeInt(strings.size());
+    for (String s : strings) {
+      text(out, s);
+    }
+  }
+
+  private static Set<String> texts(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    Set<String> strings = new java.util.HashSet<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      strings.add(text(in));
+    }
+    return strings;
   }
 
   /** A term: its kind, its text, and a literal's language or datatype. */

@@ -1,9 +1,9 @@
 package org.dpgfed.harvester.harvest;
 
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Set;
 import org.dpgfed.harvester.model.Problem;
 import org.dpgfed.harvester.registry.Retrieval;
 import org.dpgfed.harvester.registry.ProductsChanged;
@@ -54,7 +54,7 @@ final class RunCommit {
     }
     Run run = running.retrieved(h.retrieval());
     if (h.notModified()) {
-      return unchanged(run, ctx.store().records(graph).size(), 0, h.problems(), null, conn -> { });
+      return unchanged(run, ctx.store().read(conn -> TripleStoreCounts.records(conn, graph)), 0, h.problems(), null, null);
     }
     try (Reconciler.Session reconciling = ctx.reconciler().open(source.id())) {
       return commit(run, h, reconciling);
@@ -64,39 +64,53 @@ final class RunCommit {
   /** Mints with the products reconciliation decides, then applies, holding the reconciliation. */
   private Run commit(Run run, Harvested h, Reconciler.Session reconciling) {
     RunRecords records = h.records();
-    MintedContent minted = new MintedContent(new RecordMinter(ctx.iris()), records, reconciling.keys(records.identities()),
+    MintedContent minted = new MintedContent(new RecordMinter(ctx.iris()), records, reconciling.keys(records),
         ctx.iris().run(run.id()), new RecordMinter.Provenance(source.url(), ctx.clock().instant()));
-    List<Problem> all = new ArrayList<>(h.problems());
-    all.addAll(records.problems());
+    Iterable<Problem> all = () -> java.util.stream.Stream.concat(h.problems().stream(),
+        java.util.stream.StreamSupport.stream(records.problems().spliterator(), false)).iterator();
     Retrieval applied = h.paged() ? new Retrieval(null, null, null, h.retrieval().contentHash()) : h.retrieval();
     String hash = h.retrieval().contentHash();
     if (hash != null && hash.equals(ctx.sources().applied(source.id()).contentHash())) {
-      return unchanged(run, records.records().size(), records.invalid(), all, applied,
-          conn -> reconciling.applyKept(conn, records.identities(), minted.contacts()));
+      return unchanged(run, records.size(), records.invalid(), all, applied, new Kept(reconciling, records, minted));
     }
     Run[] done = new Run[1];
     java.time.Instant now = ctx.clock().instant();
-    ctx.store().replaceGraph(graph, minted, new TripleStore.Replacement<ProductsChanged.Pending>() {
+    ctx.store().replaceGraph(graph, minted, new TripleStore.Replacement<Prepared>() {
       @Override
-      public ProductsChanged.Pending prepare(RepositoryConnection committed, TripleStore.Replaced replaced) {
+      public Prepared prepare(RepositoryConnection committed, TripleStore.Replaced replaced) {
         // the safety valve, on the records the graph holds under the writer lock
-        RemovalValve.check(ctx, source.id(), forced, replaced.recordsBefore().size(), replaced.removed());
-        return ctx.productsChanged().prepare(committed, replaced.products(), graph, minted::about, now);
+        RemovalValve.check(ctx, source.id(), forced, replaced.recordsBefore(), replaced.removed());
+        Set<IRI> gone = new HashSet<>(); // products the graph lists now and the run does not
+        Realignment.topics(committed, graph, (record, product) -> {
+          if (!minted.hasProduct(product)) {
+            gone.add(product);
+          }
+        });
+        return new Prepared(committed, ctx.productsChanged().prepare(committed, gone, graph, minted::about, now),
+            reconciling.hadContacts(committed));
       }
 
       @Override
-      public void added(RepositoryConnection conn, Collection<Statement> batch, ProductsChanged.Pending feed) {
+      public void begin(RepositoryConnection conn, Prepared prepared) {
+        if (prepared.hadContacts()) {
+          reconciling.forgetContacts(conn, prepared.committed());
+        }
+      }
+
+      @Override
+      public void added(RepositoryConnection conn, Collection<Statement> batch, Prepared prepared) {
         // the feed's members of the batch's products, from what was just minted rather than minted again
-        feed.added(conn, batch instanceof Model model ? model : new LinkedHashModel(batch));
+        prepared.feed().added(conn, batch instanceof Model model ? model : new LinkedHashModel(batch));
+        reconciling.addContacts(conn, minted.takePeople());
       }
 
       @Override
-      public void write(RepositoryConnection conn, TripleStore.Replaced replaced, ProductsChanged.Pending feed) {
-        feed.write(conn); // its members join the content's additions (see TripleStore.replaceGraph)
-        done[0] = run.finished(RunStatus.SUCCEEDED, records.records().size(), replaced.triples(),
-            replaced.added(), replaced.removed(), records.invalid(), ctx.clock().instant());
+      public void write(RepositoryConnection conn, TripleStore.Replaced replaced, Prepared prepared) {
+        prepared.feed().write(conn); // its members join the content's additions (see TripleStore.replaceGraph)
+        done[0] = run.finished(RunStatus.SUCCEEDED, records.size(), replaced.triples(),
+            (int) replaced.added(), (int) replaced.removed(), records.invalid(), ctx.clock().instant());
         ctx.sources().writeApplied(conn, source.id(), applied);
-        reconciling.apply(conn, records.identities(), minted.contacts());
+        reconciling.apply(conn, prepared.committed(), records, true);
         ctx.runs().write(conn, done[0]);
         ctx.runs().writeProblems(conn, done[0].id(), all);
       }
@@ -105,16 +119,27 @@ final class RunCommit {
     return done[0];
   }
 
+  /** What a replacement prepares on the committed state: the connection that reads it, the feed's part, old contacts. */
+  private record Prepared(RepositoryConnection committed, ProductsChanged.Pending feed, boolean hadContacts) {}
+
+  /** A run whose content is the one applied: the reconciliation and contacts are brought in step all the same. */
+  private record Kept(Reconciler.Session reconciling, RunRecords records, MintedContent minted) {}
+
   /**
    * The graph stays as it is; {@code applied}, when given, refreshes the validators kept with the
-   * source; {@code alsoInTransaction} keeps the reconciliation in step.
+   * source; {@code kept}, when given, realigns the reconciliation and contacts with the run's records.
    */
-  private Run unchanged(Run run, int records, int invalid, List<Problem> problems, Retrieval applied,
-      Consumer<RepositoryConnection> alsoInTransaction) {
+  private Run unchanged(Run run, int records, int invalid, Iterable<Problem> problems, Retrieval applied, Kept kept) {
     TripleStore store = ctx.store();
     Run done = run.finished(RunStatus.UNCHANGED, records, store.size(graph), 0, 0, invalid, ctx.clock().instant());
-    store.write(conn -> {
-      alsoInTransaction.accept(conn);
+    store.write(committed -> committed, (conn, committed) -> {
+      if (kept != null) {
+        if (kept.reconciling().hadContacts(committed)) {
+          kept.reconciling().forgetContacts(conn, committed);
+        }
+        kept.minted().forEachBatch(batch -> kept.reconciling().addContacts(conn, kept.minted().takePeople()));
+        kept.reconciling().apply(conn, committed, kept.records(), false);
+      }
       if (applied != null) {
         ctx.sources().writeApplied(conn, source.id(), applied);
       }

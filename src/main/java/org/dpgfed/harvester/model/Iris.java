@@ -29,6 +29,13 @@ public final class Iris {
     return Values.iri(base + "/id/product/" + key);
   }
 
+  /** The key of one of this node's product IRIs, or null for any other IRI. */
+  public String productKey(IRI product) {
+    String prefix = base + "/id/product/";
+    String iri = product.stringValue();
+    return iri.startsWith(prefix) && iri.indexOf('/', prefix.length()) < 0 ? iri.substring(prefix.length()) : null;
+  }
+
   public IRI run(String runId) {
     return Values.iri(base + "/id/run/" + runId);
   }

@@ -1,17 +1,23 @@
 package org.dpgfed.harvester.registry;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.dpgfed.harvester.model.Iris;
 import org.dpgfed.harvester.vocab.DPG;
 import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.query.QueryResults;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
+import org.eclipse.rdf4j.repository.RepositoryResult;
 
 /**
  * Every stored record's identity strings, kept in the meta graph ({@code record dpg:identityString
@@ -22,6 +28,7 @@ import org.eclipse.rdf4j.repository.RepositoryConnection;
 public final class IdentityIndex {
   private static final List<IRI> PROPERTIES = List.of(DPG.IDENTITY_STRING, DPG.ALIAS_STRING, DPG.NAME_STRING,
       DPG.ORGANISATION_STRING);
+  private static final int BATCH = 10_000;
   private final Iris iris;
 
   public IdentityIndex(Iris iris) {
@@ -48,12 +55,13 @@ public final class IdentityIndex {
   }
 
 
-  /** Every record of every source, by record IRI. */
-  public Map<IRI, Entry> read(RepositoryConnection conn) {
-    Map<IRI, Set<String>> strings = collect(conn, DPG.IDENTITY_STRING);
-    Map<IRI, Set<String>> aliases = collect(conn, DPG.ALIAS_STRING);
-    Map<IRI, Set<String>> names = collect(conn, DPG.NAME_STRING);
-    Map<IRI, Set<String>> organisations = collect(conn, DPG.ORGANISATION_STRING);
+  /** Every record of every source but one (null: of every source), by record IRI. */
+  public Map<IRI, Entry> read(RepositoryConnection conn, String exceptSourceId) {
+    String except = exceptSourceId == null ? null : iris.record(exceptSourceId, "").stringValue();
+    Map<IRI, Set<String>> strings = collect(conn, DPG.IDENTITY_STRING, except);
+    Map<IRI, Set<String>> aliases = collect(conn, DPG.ALIAS_STRING, except);
+    Map<IRI, Set<String>> names = collect(conn, DPG.NAME_STRING, except);
+    Map<IRI, Set<String>> organisations = collect(conn, DPG.ORGANISATION_STRING, except);
     Map<IRI, Entry> entries = new HashMap<>();
     strings.forEach((record, s) -> entries.put(record, new Entry(s, aliases.getOrDefault(record, Set.of()),
         names.getOrDefault(record, Set.of()), organisations.getOrDefault(record, Set.of()))));
@@ -63,12 +71,50 @@ public final class IdentityIndex {
   /** Replaces a source's entries in the caller's transaction. */
   public void replace(RepositoryConnection conn, String sourceId, Map<IRI, Entry> entries) {
     remove(conn, sourceId);
-    entries.forEach((record, entry) -> {
-      entry.strings().forEach(s -> conn.add(record, DPG.IDENTITY_STRING, Values.literal(s), iris.metaGraph()));
-      entry.aliases().forEach(s -> conn.add(record, DPG.ALIAS_STRING, Values.literal(s), iris.metaGraph()));
-      entry.names().forEach(s -> conn.add(record, DPG.NAME_STRING, Values.literal(s), iris.metaGraph()));
-      entry.organisations().forEach(s -> conn.add(record, DPG.ORGANISATION_STRING, Values.literal(s), iris.metaGraph()));
+    entries.forEach((record, entry) -> conn.add(statements(record, entry), iris.metaGraph()));
+  }
+
+  /**
+   * Replaces a source's entries in the caller's transaction, however many: the old ones are found
+   * through {@code committed} (a connection on the committed state) and removed batch by batch,
+   * the new ones handed over by {@code entries} and added batch by batch.
+   */
+  public void replace(RepositoryConnection conn, RepositoryConnection committed, String sourceId,
+      Consumer<BiConsumer<IRI, Entry>> entries) {
+    String prefix = iris.record(sourceId, "").stringValue();
+    for (IRI property : PROPERTIES) {
+      List<Statement> old = new ArrayList<>();
+      try (RepositoryResult<Statement> listed = committed.getStatements(null, property, null, false, iris.metaGraph())) {
+        for (Statement st : listed) {
+          if (st.getSubject().stringValue().startsWith(prefix)) {
+            old.add(st);
+          }
+          if (old.size() == BATCH) {
+            conn.remove(old, iris.metaGraph());
+            old.clear();
+          }
+        }
+      }
+      conn.remove(old, iris.metaGraph());
+    }
+    Model batch = new LinkedHashModel();
+    entries.accept((record, entry) -> {
+      batch.addAll(statements(record, entry));
+      if (batch.size() >= BATCH) {
+        conn.add(batch, iris.metaGraph());
+        batch.clear();
+      }
     });
+    conn.add(batch, iris.metaGraph());
+  }
+
+  private static Model statements(IRI record, Entry entry) {
+    Model m = new LinkedHashModel();
+    entry.strings().forEach(s -> m.add(record, DPG.IDENTITY_STRING, Values.literal(s)));
+    entry.aliases().forEach(s -> m.add(record, DPG.ALIAS_STRING, Values.literal(s)));
+    entry.names().forEach(s -> m.add(record, DPG.NAME_STRING, Values.literal(s)));
+    entry.organisations().forEach(s -> m.add(record, DPG.ORGANISATION_STRING, Values.literal(s)));
+    return m;
   }
 
   /** Forgets a source's entries in the caller's transaction. */
@@ -81,11 +127,13 @@ public final class IdentityIndex {
     }
   }
 
-  private Map<IRI, Set<String>> collect(RepositoryConnection conn, IRI property) {
+  private Map<IRI, Set<String>> collect(RepositoryConnection conn, IRI property, String except) {
     Map<IRI, Set<String>> found = new HashMap<>();
-    for (Statement st : QueryResults.asModel(conn.getStatements(null, property, null, false, iris.metaGraph()))) {
-      if (st.getSubject() instanceof IRI record) {
-        found.computeIfAbsent(record, r -> new LinkedHashSet<>()).add(st.getObject().stringValue());
+    try (RepositoryResult<Statement> listed = conn.getStatements(null, property, null, false, iris.metaGraph())) {
+      for (Statement st : listed) {
+        if (st.getSubject() instanceof IRI record && (except == null || !record.stringValue().startsWith(except))) {
+          found.computeIfAbsent(record, r -> new LinkedHashSet<>()).add(st.getObject().stringValue());
+        }
       }
     }
     return found;

@@ -26,6 +26,7 @@ import org.eclipse.rdf4j.model.vocabulary.SHACL;
 
 /** How sources, runs and run reports are written as RDF in the meta graph, and read back. */
 final class MetaGraph {
+  private static final int PROBLEMS_PER_BATCH = 1_000;
   private final Iris iris;
 
   MetaGraph(Iris iris) {
@@ -118,20 +119,25 @@ final class MetaGraph {
    * A run's problems, each a node with its position so the report pages in a stable order; the
    * same nodes are the results of a SHACL validation report linked from the run.
    */
-  Model describe(String runId, List<Problem> problems) {
+  /** A run's validation report, handed over in batches of {@value #PROBLEMS_PER_BATCH} problems. */
+  void describe(String runId, Iterable<Problem> problems, java.util.function.Consumer<Model> batch) {
+    boolean conforms = true;
+    for (Problem p : problems) {
+      conforms &= p.severity() != Severity.VIOLATION;
+    }
     Model m = new LinkedHashModel();
     IRI run = iris.run(runId);
     BNode report = Values.bnode();
     m.add(run, DPG.VALIDATION_REPORT, report);
     m.add(report, RDF.TYPE, SHACL.VALIDATION_REPORT);
-    m.add(report, SHACL.CONFORMS, Values.literal(problems.stream().noneMatch(p -> p.severity() == Severity.VIOLATION)));
-    for (int i = 0; i < problems.size(); i++) {
-      Problem p = problems.get(i);
+    m.add(report, SHACL.CONFORMS, Values.literal(conforms));
+    int i = 0;
+    for (Problem p : problems) {
       BNode node = Values.bnode();
       m.add(run, DPG.HAS_PROBLEM, node);
       m.add(report, SHACL.RESULT, node);
       m.add(node, RDF.TYPE, DPG.PROBLEM);
-      m.add(node, DPG.INDEX, Values.literal(i));
+      m.add(node, DPG.INDEX, Values.literal(i++));
       m.add(node, DPG.SEVERITY, Values.literal(p.severity().label()));
       m.add(node, DPG.MESSAGE, Values.literal(p.message()));
       if (p.record() != null) {
@@ -141,8 +147,14 @@ final class MetaGraph {
         m.add(node, DPG.PATH, Values.literal(p.path()));
       }
       ValidationResults.describe(m, node, p);
+      if (i % PROBLEMS_PER_BATCH == 0) {
+        batch.accept(m);
+        m = new LinkedHashModel();
+      }
     }
-    return m;
+    if (!m.isEmpty()) {
+      batch.accept(m);
+    }
   }
 
   static Problem problem(Model m, Resource node) {

@@ -9,6 +9,7 @@ import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.model.vocabulary.DCAT;
 import org.eclipse.rdf4j.query.QueryResults;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
+import org.eclipse.rdf4j.repository.RepositoryResult;
 
 /**
  * The people sources name as contacts, kept in the private graph ({@code record dcat:contactPoint
@@ -30,6 +31,44 @@ public final class PrivateContacts {
     remove(conn, sourceId);
     if (store) {
       conn.add(contacts, iris.privateGraph());
+    }
+  }
+
+  /** Whether a source's records have contacts kept, on the committed state. */
+  public boolean has(RepositoryConnection committed, String sourceId) {
+    String records = iris.record(sourceId, "").stringValue();
+    try (RepositoryResult<Statement> links = committed.getStatements(null, DCAT.CONTACT_POINT, null, false, iris.privateGraph())) {
+      for (Statement link : links) {
+        if (link.getSubject().stringValue().startsWith(records)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Adds people the source's records name (nothing when storing contacts is off). */
+  public void add(RepositoryConnection conn, Model people) {
+    if (store && !people.isEmpty()) {
+      conn.add(people, iris.privateGraph());
+    }
+  }
+
+  /**
+   * Forgets every contact of a source's records, however many: found one by one through
+   * {@code committed} (a connection on the committed state), removed in the caller's transaction.
+   */
+  public void remove(RepositoryConnection conn, RepositoryConnection committed, String sourceId) {
+    String records = iris.record(sourceId, "").stringValue();
+    try (RepositoryResult<Statement> links = committed.getStatements(null, DCAT.CONTACT_POINT, null, false, iris.privateGraph())) {
+      for (Statement link : links) {
+        if (link.getSubject().stringValue().startsWith(records)) {
+          if (link.getObject() instanceof Resource node) {
+            conn.remove(node, null, null, iris.privateGraph());
+          }
+          conn.remove(link, iris.privateGraph());
+        }
+      }
     }
   }
 

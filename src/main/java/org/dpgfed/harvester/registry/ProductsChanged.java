@@ -23,7 +23,8 @@ public interface ProductsChanged {
 
     /**
      * Right after one batch of the graph's new statements is added, every statement of its
-     * products among them: what can be written of those products from the batch alone.
+     * products among them: what can be written of those products from the batch alone. Every
+     * product the batch holds counts as touched, whether or not the prepared products name it.
      */
     default void added(RepositoryConnection conn, Model batch) {
     }

@@ -134,8 +134,8 @@ public final class RunLog {
     byId.put(run.id(), run);
   }
 
-  public void writeProblems(RepositoryConnection conn, String runId, List<Problem> problems) {
-    conn.add(meta.describe(runId, problems), iris.metaGraph());
+  public void writeProblems(RepositoryConnection conn, String runId, Iterable<Problem> problems) {
+    meta.describe(runId, problems, batch -> conn.add(batch, iris.metaGraph()));
   }
 
   /** A run; one this node has not seen (another node's, on a shared store) is read from the store. */

@@ -172,22 +172,22 @@ public final class TripleStore implements AutoCloseable {
   }
 
   /**
-   * What replacing a graph changed: catalogue records, and the products (their primary topics)
-   * listed before or after.
+   * What replacing a graph changed: how many catalogue records it held before and after, how many
+   * of them are new and how many went, and how many statements it holds now.
    */
-  public record Replaced(Set<Resource> recordsBefore, Set<Resource> recordsAfter, Set<IRI> products, long triples) {
-    public int added() {
-      return (int) recordsAfter.stream().filter(r -> !recordsBefore.contains(r)).count();
-    }
-
-    public int removed() {
-      return (int) recordsBefore.stream().filter(r -> !recordsAfter.contains(r)).count();
-    }
-  }
+  public record Replaced(long recordsBefore, long recordsAfter, long added, long removed, long triples) {}
 
   /** Bookkeeping that lands with a graph replacement: prepared on the committed state, then written. */
   public interface Replacement<T> {
+    /**
+     * On the committed state, before anything is written; the connection stays open until the
+     * transaction ends, so what this returns may go on reading through it.
+     */
     T prepare(RepositoryConnection committed, Replaced replaced);
+
+    /** In the transaction, after the graph was cleared and before its new content is added. */
+    default void begin(RepositoryConnection conn, T prepared) {
+    }
 
     /** Right after one batch of the new content is added to the graph. */
     default void added(RepositoryConnection conn, Collection<Statement> batch, T prepared) {
@@ -198,11 +198,11 @@ public final class TripleStore implements AutoCloseable {
 
   /** A graph's new content, which may be too large to hold: read in batches, as often as needed. */
   public interface Content {
-    /** The catalogue records it holds. */
-    Set<Resource> records();
+    /** How many catalogue records it holds. */
+    long recordCount();
 
-    /** The products its records are about. */
-    Set<IRI> products();
+    /** Whether it holds a catalogue record. */
+    boolean hasRecord(Resource record);
 
     /** Hands every statement over, batch by batch. */
     void forEachBatch(Consumer<Collection<Statement>> batch);
@@ -210,36 +210,8 @@ public final class TripleStore implements AutoCloseable {
 
   /**
    * Replaces a graph's content in one transaction, so a query sees the old graph or the new one,
-   * never a mixture; {@code also} writes the bookkeeping that must land with it.
-   */
-  public <T> Replaced replaceGraph(IRI graph, Model content, Replacement<T> also) {
-    return replaceGraph(graph, new Content() {
-      @Override
-      public Set<Resource> records() {
-        return content.filter(null, RDF.TYPE, DCAT.CATALOG_RECORD).subjects();
-      }
-
-      @Override
-      public Set<IRI> products() {
-        Set<IRI> products = new HashSet<>();
-        content.filter(null, FOAF.PRIMARY_TOPIC, null).objects().forEach(o -> {
-          if (o instanceof IRI product) {
-            products.add(product);
-          }
-        });
-        return products;
-      }
-
-      @Override
-      public void forEachBatch(Consumer<Collection<Statement>> batch) {
-        batch.accept(content);
-      }
-    }, also);
-  }
-
-  /**
-   * As {@link #replaceGraph(IRI, Model, Replacement)}, with content added batch by batch within
-   * the one transaction (the store's change set, not the caller, holds what is not yet committed).
+   * never a mixture; {@code also} writes the bookkeeping that must land with it. The content is
+   * added batch by batch (the store's change set, not the caller, holds what is not yet committed).
    * Consecutive additions form one change; every later change is merged into the first one by
    * copying it, so an empty graph is not cleared (the content is then the first change, never
    * copied), and {@code also} writes its own large additions before anything it removes.
@@ -249,14 +221,22 @@ public final class TripleStore implements AutoCloseable {
     boolean[] empty = new boolean[1];
     write(conn -> {
       empty[0] = !conn.hasStatement(null, null, null, false, graph);
-      Set<IRI> products = products(conn, graph);
-      products.addAll(content.products());
-      result[0] = new Replaced(records(conn, graph), content.records(), products, 0);
+      long before = 0;
+      long kept = 0;
+      try (RepositoryResult<Statement> listed = conn.getStatements(null, RDF.TYPE, DCAT.CATALOG_RECORD, false, graph)) {
+        for (Statement st : listed) {
+          before++;
+          kept += content.hasRecord(st.getSubject()) ? 1 : 0;
+        }
+      }
+      long after = content.recordCount();
+      result[0] = new Replaced(before, after, after - kept, before - kept, 0);
       return also.prepare(conn, result[0]);
     }, (conn, prepared) -> {
       if (!empty[0]) {
         conn.clear(graph);
       }
+      also.begin(conn, prepared);
       long[] triples = {0};
       content.forEachBatch(batch -> {
         conn.add(batch, graph);
@@ -264,7 +244,7 @@ public final class TripleStore implements AutoCloseable {
         also.added(conn, batch, prepared);
       });
       Replaced r = result[0];
-      result[0] = new Replaced(r.recordsBefore(), r.recordsAfter(), r.products(), triples[0]);
+      result[0] = new Replaced(r.recordsBefore(), r.recordsAfter(), r.added(), r.removed(), triples[0]);
       also.write(conn, result[0], prepared);
     });
     return result[0];

@@ -27,12 +27,12 @@ class MintedContentTest {
   @Test
   void handsTheGraphOverInBatchesOfAtMostTheBatchSizeOfRecords() {
     try (RecordSpill spill = new RecordSpill(dir)) {
-      RunRecords run = new RunRecords("big", Golden.IRIS, spill);
+      RunRecords run = new RunRecords("big", Golden.IRIS, spill, new ProblemLog(dir));
       for (int i = 0; i < RECORDS; i++) {
         run.add(record(i));
       }
       MintedContent content = new MintedContent(new RecordMinter(Golden.IRIS), run,
-          ProductKeys.WITHIN_RUN.keys(run.identities()), Golden.RUN, null);
+          ProductKeys.WITHIN_RUN.keys(run), Golden.RUN, null);
       List<Integer> batches = new ArrayList<>();
       content.forEachBatch(batch -> batches.add(new LinkedHashModel(batch).filter(null, RDF.TYPE, DCAT.CATALOG_RECORD).size()));
       assertTrue(batches.stream().allMatch(n -> n <= MintedContent.BATCH), batches.toString());

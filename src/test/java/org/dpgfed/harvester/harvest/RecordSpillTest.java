@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.dpgfed.harvester.registry.IdentityIndex;
 import org.dpgfed.harvester.source.AdaptedRecord;
 import org.dpgfed.harvester.source.Golden;
 import org.dpgfed.harvester.source.Page;
@@ -36,9 +38,16 @@ class RecordSpillTest {
   void givesEachRecordBackAsItWasKept() throws Exception {
     try (RecordSpill spill = new RecordSpill(dir)) {
       List<AdaptedRecord> records = records();
-      List<Long> handles = records.stream().map(spill::keep).toList();
+      List<RunRecords.Kept> kept = new ArrayList<>();
+      for (int i = 0; i < records.size(); i++) {
+        kept.add(new RunRecords.Kept("r" + i, records.get(i), Identity.entry(records.get(i), "s", "r" + i)));
+      }
+      List<Long> handles = kept.stream().map(spill::keep).toList();
       for (int i = records.size() - 1; i >= 0; i--) {
-        AdaptedRecord back = spill.get(handles.get(i));
+        RunRecords.Kept k = spill.get(handles.get(i));
+        AdaptedRecord back = k.record();
+        assertEquals("r" + i, k.localId());
+        assertEquals(kept.get(i).identity(), k.identity());
         assertEquals(records.get(i).id(), back.id());
         assertEquals(records.get(i).otherIds(), back.otherIds());
         assertTrue(Models.isomorphic(records.get(i).description(), back.description()), "record " + i);
@@ -60,8 +69,12 @@ class RecordSpillTest {
         org.eclipse.rdf4j.model.vocabulary.XSD.DATETIME)); // kept as the source wrote it
     AdaptedRecord record = new AdaptedRecord(null, List.of("a", "b"), List.of(), List.of(), description, List.of());
     try (RecordSpill spill = new RecordSpill(dir)) {
-      spill.keep(records().get(0));
-      AdaptedRecord back = spill.get(spill.keep(record));
+      spill.keep(kept(records().get(0)));
+      IdentityIndex.Entry identity = new IdentityIndex.Entry(Set.of("repo:https://example.org/é"), Set.of(),
+          Set.of("software|x", "software|y"), Set.of("owner:example.org"));
+      RunRecords.Kept k = spill.get(spill.keep(new RunRecords.Kept("x", record, identity)));
+      assertEquals(identity, k.identity());
+      AdaptedRecord back = k.record();
       assertEquals(null, back.id());
       assertEquals(List.of("a", "b"), back.otherIds());
       assertEquals(description, back.description(), "the same terms, blank node labels too");
@@ -76,8 +89,9 @@ class RecordSpillTest {
       MintedContent fromFile = minted(spill);
       MintedContent fromMemory = minted(RunRecords.inMemory());
       assertTrue(Models.isomorphic(graph(fromMemory), graph(fromFile)));
-      assertFalse(fromMemory.contacts().isEmpty(), "the records name people");
-      assertTrue(Models.isomorphic(fromMemory.contacts(), fromFile.contacts()));
+      Model peopleFromMemory = fromMemory.takePeople();
+      assertFalse(peopleFromMemory.isEmpty(), "the records name people");
+      assertTrue(Models.isomorphic(peopleFromMemory, fromFile.takePeople()));
     }
   }
 
@@ -86,17 +100,25 @@ class RecordSpillTest {
     new RecordSpill(dir).close();
     assertEquals(0, Files.list(dir).count());
     RecordSpill left = new RecordSpill(dir);
-    left.keep(records().get(0));
+    left.keep(kept(records().get(0)));
+    ProblemLog problems = new ProblemLog(dir);
+    for (int i = 0; i <= ProblemLog.HELD; i++) {
+      problems.add(org.dpgfed.harvester.model.Problem.warning("r", null, "problem " + i));
+    }
+    assertEquals(1, Files.list(dir).count(), "the problems past those held in memory (the records' file has no name)");
     RecordSpill.clear(dir);
     assertEquals(0, Files.list(dir).count());
     left.close();
   }
 
+  private static RunRecords.Kept kept(AdaptedRecord record) {
+    return new RunRecords.Kept("r", record, Identity.entry(record, "s", "r"));
+  }
+
   private MintedContent minted(RunRecords.Keeper keeper) throws Exception {
-    RunRecords run = new RunRecords("s", Golden.IRIS, keeper);
+    RunRecords run = new RunRecords("s", Golden.IRIS, keeper, new ProblemLog(null));
     records().forEach(run::add);
-    return new MintedContent(new RecordMinter(Golden.IRIS), run, ProductKeys.WITHIN_RUN.keys(run.identities()),
-        Golden.RUN, null);
+    return new MintedContent(new RecordMinter(Golden.IRIS), run, ProductKeys.WITHIN_RUN.keys(run), Golden.RUN, null);
   }
 
   private static Model graph(MintedContent content) {
