@@ -61,7 +61,8 @@ final class FeedHarvestJob {
     Run running = queued.running();
     watch = new RunWatch(ctx, stop);
     return watch.watch(ctx.workers().executeBlocking(() -> start(running), false)
-            .compose(cursor -> readFrom(cursor.page(), cursor.validators(), cursor.applied())))
+            .compose(cursor -> Pages.follow(cursor.page(), url ->
+                readFrom(url, url.equals(cursor.page()) ? cursor.validators() : Validators.NONE, cursor.applied()))))
         .compose(v -> ctx.workers().executeBlocking(() -> commit(running), false))
         .recover(err -> ctx.workers().executeBlocking(() -> fail(running, err), false))
         .onComplete(ar -> watch.close());
@@ -85,7 +86,8 @@ final class FeedHarvestJob {
         conn.getStatements(ctx.iris().source(source.id()), property, null, false, ctx.iris().metaGraph())));
   }
 
-  private Future<Void> readFrom(String url, Validators since, long applied) {
+  /** Reads one page of the feed; answers the next page's URL, if there is one. */
+  private Future<Optional<String>> readFrom(String url, Validators since, long applied) {
     if (!pagesSeen.add(url) || pagesSeen.size() > MAX_PAGES) {
       return Future.failedFuture(new AdapterException("the feed's pages loop or never end at " + url));
     }
@@ -109,8 +111,7 @@ final class FeedHarvestJob {
           }
           return notModified ? Future.succeededFuture(Optional.<String>empty())
               : ctx.workers().executeBlocking(() -> read(url, fetched, applied), false);
-        })
-        .compose(next -> next.map(page -> readFrom(page, Validators.NONE, applied)).orElse(Future.succeededFuture()));
+        });
   }
 
   /** Keeps the page's new members; the page becomes the cursor, with its validators. */

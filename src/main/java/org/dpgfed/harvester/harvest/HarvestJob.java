@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.security.DigestInputStream;
@@ -34,7 +35,7 @@ import org.dpgfed.harvester.source.StreamingAdapter;
  * graph as it was.
  */
 final class HarvestJob {
-  private static final int MAX_PAGES = 10_000;
+  private static final int MAX_PAGES = 100_000;
 
   private final Source source;
   private final SourceAdapter adapter;
@@ -71,7 +72,14 @@ final class HarvestJob {
     Run running = queued.running();
     watch = new RunWatch(ctx, stop); // a fetch under way closes at once when it ends; a commit under way finishes
     return watch.watch(ctx.workers().executeBlocking(() -> start(running), false)
-            .compose(since -> harvestPage(source.url(), since)))
+            .compose(since -> {
+              Validators[] first = {since};
+              return Pages.follow(source.url(), url -> {
+                Validators asked = first[0];
+                first[0] = Validators.NONE; // validators describe only the first page
+                return harvestPage(url, asked);
+              });
+            }))
         .compose(v -> ctx.workers().executeBlocking(() -> commit(running), false))
         .recover(err -> ctx.workers().executeBlocking(() -> fail(running, err), false))
         .eventually(() -> ctx.workers().executeBlocking(this::closeSpill, false))
@@ -101,7 +109,8 @@ final class HarvestJob {
     return new Validators(applied.etag(), applied.lastModified());
   }
 
-  private Future<Void> harvestPage(String url, Validators since) {
+  /** Reads one page; answers the next page's URL, if there is one. */
+  private Future<Optional<String>> harvestPage(String url, Validators since) {
     if (watch.isOver()) {
       return Future.failedFuture(new IllegalStateException("the run was stopped"));
     }
@@ -113,7 +122,7 @@ final class HarvestJob {
     }
     boolean first = pagesSeen.size() == 1;
     if (adapter instanceof StreamingAdapter streaming) {
-      return harvestStream(url, streaming);
+      return harvestStream(url, streaming).map(Optional.empty());
     }
     return ctx.fetcher().fetch(url, adapter.accept(), source.fromConfig(), since, watch.ended())
         .onFailure(err -> {
@@ -129,7 +138,7 @@ final class HarvestJob {
           return notModified ? Future.succeededFuture(AdaptedPage.single(List.of()))
               : ctx.workers().executeBlocking(() -> adapt(fetched), false);
         })
-        .compose(page -> page.next().isPresent() ? harvestPage(page.next().get(), Validators.NONE) : Future.succeededFuture());
+        .map(AdaptedPage::next);
   }
 
   /** A source read while it streams in (one document, never conditional): its bytes are hashed as they pass. */
