@@ -25,6 +25,7 @@ import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.eclipse.rdf4j.model.util.Models;
 import org.eclipse.rdf4j.query.QueryResults;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
+import org.eclipse.rdf4j.repository.RepositoryResult;
 
 /**
  * Every source's run history, newest first, kept as RDF in the meta graph with a copy in memory;
@@ -156,15 +157,48 @@ public final class RunLog {
 
   /** A run's problems in the order they were found. */
   public List<Problem> problems(String runId) {
+    return problems(runId, 0, Integer.MAX_VALUE);
+  }
+
+  /**
+   * At most {@code count} of a run's problems, from the {@code from}-th (counting from 0): each
+   * read by its number, so a page of a run with a million problems reads only that page.
+   */
+  public List<Problem> problems(String runId, int from, int count) {
+    IRI run = iris.run(runId);
     return store.read(conn -> {
-      Model m = new LinkedHashModel();
-      Model links = QueryResults.asModel(conn.getStatements(iris.run(runId), DPG.HAS_PROBLEM, null, false, iris.metaGraph()));
-      for (Resource node : Models.objectResources(links)) {
-        m.addAll(QueryResults.asModel(conn.getStatements(node, null, null, false, iris.metaGraph())));
+      List<Problem> found = new ArrayList<>();
+      for (long i = from; i < (long) from + count; i++) {
+        Resource node = null;
+        try (RepositoryResult<Statement> numbered = conn.getStatements(null, DPG.INDEX,
+            org.eclipse.rdf4j.model.util.Values.literal((int) i), false, iris.metaGraph())) {
+          for (Statement st : numbered) {
+            if (conn.hasStatement(run, DPG.HAS_PROBLEM, st.getSubject(), false, iris.metaGraph())) {
+              node = st.getSubject();
+              break;
+            }
+          }
+        }
+        if (node == null) {
+          break;
+        }
+        found.add(MetaGraph.problem(QueryResults.asModel(conn.getStatements(node, null, null, false, iris.metaGraph())), node));
       }
-      List<Resource> nodes = new ArrayList<>(MetaGraph.subjects(m, DPG.PROBLEM));
-      nodes.sort(Comparator.comparingInt(n -> Models.objectLiteral(m.filter(n, DPG.INDEX, null)).map(Literal::intValue).orElse(0)));
-      return nodes.stream().map(n -> MetaGraph.problem(m, n)).toList();
+      return found;
+    });
+  }
+
+  /** How many problems a run found. */
+  public long problemCount(String runId) {
+    IRI run = iris.run(runId);
+    return store.read(conn -> {
+      long n = 0;
+      try (RepositoryResult<Statement> links = conn.getStatements(run, DPG.HAS_PROBLEM, null, false, iris.metaGraph())) {
+        for (Statement ignored : links) {
+          n++;
+        }
+      }
+      return n;
     });
   }
 

@@ -23,6 +23,16 @@ final class Paging {
     this.after = after;
   }
 
+  /** The most items a page holds. */
+  int limit() {
+    return limit;
+  }
+
+  /** The key of the previous page's last item, or null for the first page. */
+  String after() {
+    return after;
+  }
+
   static Paging of(RoutingContext ctx) {
     String limitText = ctx.queryParams().get("limit");
     int limit = 20;

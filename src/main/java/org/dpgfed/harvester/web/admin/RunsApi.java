@@ -39,11 +39,13 @@ public final class RunsApi {
         .onFailure(ctx::fail);
   }
 
+  /** A page of a run's problems, read by their numbers: a run may have found a million. */
   public void report(RoutingContext ctx) {
     Run run = require(ctx.pathParam("runId"));
     Paging paging = Paging.of(ctx);
-    workers.executeBlocking(() -> runs.problems(run.id()), false)
-        .onSuccess(problems -> ctx.json(paging.page(numbered(problems), Numbered::key, Comparator.naturalOrder(),
+    int from = paging.after() == null ? 0 : number(paging.after()) + 1;
+    workers.executeBlocking(() -> runs.problems(run.id(), from, paging.limit() + 1), false)
+        .onSuccess(problems -> ctx.json(paging.page(numbered(from, problems), Numbered::key, Comparator.naturalOrder(),
             n -> Json.problem(n.problem()),
             base + "/api/runs/" + run.id() + "/report")))
         .onFailure(ctx::fail);
@@ -51,9 +53,21 @@ public final class RunsApi {
 
   private record Numbered(String key, Problem problem) {}
 
-  private static List<Numbered> numbered(List<Problem> problems) {
+  private static List<Numbered> numbered(int from, List<Problem> problems) {
     return java.util.stream.IntStream.range(0, problems.size())
-        .mapToObj(i -> new Numbered("%09d".formatted(i), problems.get(i))).toList();
+        .mapToObj(i -> new Numbered("%09d".formatted(from + i), problems.get(i))).toList();
+  }
+
+  private static int number(String key) {
+    try {
+      int n = Integer.parseInt(key);
+      if (n >= 0 && n < Integer.MAX_VALUE) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // not one of ours: refused below
+    }
+    throw org.dpgfed.harvester.model.InvalidInputException.of("after", "is not a cursor this server gave");
   }
 
   private Run require(String runId) {

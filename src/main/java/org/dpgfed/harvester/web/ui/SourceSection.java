@@ -9,8 +9,12 @@ import org.dpgfed.harvester.registry.Run;
 import org.dpgfed.harvester.registry.Source;
 import org.dpgfed.harvester.registry.SourceStatus;
 
-/** One source on the Sources page: its settings, status, last runs and the problems of its last run. */
-record SourceSection(Source source, SourceStatus status, List<Run> runs, List<Problem> problems) {
+/**
+ * One source on the Sources page: its settings, status, last runs and the problems of its last run.
+ *
+ * @param problems the first {@value #PROBLEMS} problems of the last finished run, of {@code problemCount}
+ */
+record SourceSection(Source source, SourceStatus status, List<Run> runs, List<Problem> problems, long problemCount) {
   static final int RUNS = 5;
   static final int PROBLEMS = 50;
 
@@ -76,7 +80,7 @@ record SourceSection(Source source, SourceStatus status, List<Run> runs, List<Pr
   }
 
   private void problems(StringBuilder out, Texts.Words w) {
-    out.append("<details class=\"problems\"><summary>").append(escape(w.format("sources.problems", problems.size())))
+    out.append("<details class=\"problems\"><summary>").append(escape(w.format("sources.problems", problemCount)))
         .append("</summary>");
     if (!problems.isEmpty()) {
       out.append("<table><thead><tr><th scope=\"col\">").append(escape(w.get("problems.severity"))).append("</th><th scope=\"col\">")

@@ -54,8 +54,10 @@ public final class SourcesPage implements Handler<RoutingContext> {
     List<Run> all = runs.runsOf(source.id());
     SourceStatus status = SourceStatus.of(source, all, nextRun.apply(source.id()).orElse(null),
         settings.staleAfterFailures(), settings.staleAfterSchedules(), clock.instant());
-    return new SourceSection(source, status, all, all.stream().filter(r -> r.status().finished()).findFirst()
-        .map(r -> runs.problems(r.id())).orElse(List.of()));
+    Optional<Run> last = all.stream().filter(r -> r.status().finished()).findFirst();
+    return new SourceSection(source, status, all,
+        last.map(r -> runs.problems(r.id(), 0, SourceSection.PROBLEMS)).orElse(List.of()),
+        last.map(r -> runs.problemCount(r.id())).orElse(0L));
   }
 
   private String body(Texts.Words w, List<SourceSection> sections) {
