@@ -136,14 +136,15 @@ public final class SourceRegistry {
   public synchronized void delete(String id) {
     require(id);
     IRI graph = iris.sourceGraph(id);
-    store.write(committed -> productsChanged.prepare(committed, TripleStore.products(committed, graph), graph,
-        product -> new LinkedHashModel(), clock.instant()), (conn, feed) -> {
+    store.write(committed -> Map.entry(committed, productsChanged.prepare(committed, TripleStore.products(committed, graph),
+        graph, product -> new LinkedHashModel(), clock.instant())), (conn, prepared) -> {
+          RepositoryConnection committed = prepared.getKey();
           conn.remove(iris.source(id), null, null, iris.metaGraph());
           RunLog.removeRunsOf(conn, iris, id);
-          new IdentityIndex(iris).remove(conn, id);
-          new PrivateContacts(iris, false).remove(conn, id);
+          new IdentityIndex(iris).replace(conn, committed, id, entries -> { });
+          new PrivateContacts(iris, false).remove(conn, committed, id);
           conn.clear(graph);
-          feed.write(conn);
+          prepared.getValue().write(conn);
         });
     sources.remove(id);
     changeListeners.forEach(l -> l.accept(id));
