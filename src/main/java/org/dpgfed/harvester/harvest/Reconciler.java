@@ -100,6 +100,11 @@ public final class Reconciler {
       return contacts.has(committed, sourceId);
     }
 
+    /** Whether the people records name are kept at all (else a run need not gather them). */
+    boolean keepsContacts() {
+      return contacts.keeps();
+    }
+
     /** In the run's transaction, before the people its records name are added: forgets the old ones. */
     void forgetContacts(RepositoryConnection conn, RepositoryConnection committed) {
       contacts.remove(conn, committed, sourceId);

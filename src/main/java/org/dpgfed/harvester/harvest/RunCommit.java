@@ -137,7 +137,9 @@ final class RunCommit {
         if (kept.reconciling().hadContacts(committed)) {
           kept.reconciling().forgetContacts(conn, committed);
         }
-        kept.minted().forEachBatch(batch -> kept.reconciling().addContacts(conn, kept.minted().takePeople()));
+        if (kept.reconciling().keepsContacts()) { // the people are minted with the graph: minted again, not written
+          kept.minted().forEachBatch(batch -> kept.reconciling().addContacts(conn, kept.minted().takePeople()));
+        }
         kept.reconciling().apply(conn, committed, kept.records(), false);
       }
       if (applied != null) {

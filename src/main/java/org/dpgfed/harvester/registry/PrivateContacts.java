@@ -34,6 +34,11 @@ public final class PrivateContacts {
     }
   }
 
+  /** Whether contacts are kept at all (the setting privacy.storeContacts). */
+  public boolean keeps() {
+    return store;
+  }
+
   /** Whether a source's records have contacts kept, on the committed state. */
   public boolean has(RepositoryConnection committed, String sourceId) {
     String records = iris.record(sourceId, "").stringValue();
