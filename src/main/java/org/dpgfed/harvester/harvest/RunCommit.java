@@ -107,12 +107,13 @@ final class RunCommit {
       @Override
       public void write(RepositoryConnection conn, TripleStore.Replaced replaced, Prepared prepared) {
         prepared.feed().write(conn); // its members join the content's additions (see TripleStore.replaceGraph)
-        done[0] = run.finished(RunStatus.SUCCEEDED, records.size(), replaced.triples(),
-            (int) replaced.added(), (int) replaced.removed(), records.invalid(), ctx.clock().instant());
         ctx.sources().writeApplied(conn, source.id(), applied);
         reconciling.apply(conn, prepared.committed(), records, true);
-        ctx.runs().write(conn, done[0]);
-        ctx.runs().writeProblems(conn, done[0].id(), all);
+        // finished once its data is written (its problems, and a large run's commit, still take a while)
+        done[0] = run.finished(RunStatus.SUCCEEDED, records.size(), replaced.triples(),
+            (int) replaced.added(), (int) replaced.removed(), records.invalid(), ctx.clock().instant());
+        ctx.runs().write(conn, done[0]); // before the problems: rewriting a run reads all its statements
+        ctx.runs().writeProblems(conn, run.id(), all);
       }
     });
     ctx.runs().remember(done[0]);

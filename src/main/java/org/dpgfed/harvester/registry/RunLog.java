@@ -32,6 +32,7 @@ import org.eclipse.rdf4j.repository.RepositoryResult;
  * at most {@code history} runs per source. Blocking: call from worker threads.
  */
 public final class RunLog {
+  private static final int REMOVAL_BATCH = 10_000;
   private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
   private final TripleStore store;
@@ -224,16 +225,36 @@ public final class RunLog {
     old.forEach(r -> byId.remove(r.id()));
   }
 
+  /**
+   * Removes a run's statements, and its problems too when asked. Read a batch at a time: a run may
+   * have a million problems.
+   */
   private static void removeRun(RepositoryConnection conn, IRI graph, Resource run, boolean withProblems) {
-    Model statements = QueryResults.asModel(conn.getStatements(run, null, null, false, graph));
-    for (Statement st : statements) {
-      if (st.getPredicate().equals(DPG.HAS_PROBLEM) || st.getPredicate().equals(DPG.VALIDATION_REPORT)) {
-        if (!withProblems) {
-          continue;
-        }
-        conn.remove((Resource) st.getObject(), null, null, graph);
+    if (withProblems) {
+      for (IRI link : List.of(DPG.HAS_PROBLEM, DPG.VALIDATION_REPORT)) {
+        List<Statement> batch;
+        do {
+          batch = new ArrayList<>();
+          try (RepositoryResult<Statement> links = conn.getStatements(run, link, null, false, graph)) {
+            while (links.hasNext() && batch.size() < REMOVAL_BATCH) {
+              batch.add(links.next());
+            }
+          }
+          for (Statement st : batch) {
+            conn.remove((Resource) st.getObject(), null, null, graph);
+            conn.remove(st, graph);
+          }
+        } while (!batch.isEmpty());
       }
-      conn.remove(st, graph);
     }
+    List<Statement> own = new ArrayList<>();
+    try (RepositoryResult<Statement> statements = conn.getStatements(run, null, null, false, graph)) {
+      for (Statement st : statements) {
+        if (!st.getPredicate().equals(DPG.HAS_PROBLEM) && !st.getPredicate().equals(DPG.VALIDATION_REPORT)) {
+          own.add(st);
+        }
+      }
+    }
+    own.forEach(st -> conn.remove(st, graph));
   }
 }

@@ -72,6 +72,19 @@ class RunHistoryTest {
       assertEquals(200, newest.getInteger("httpStatus"));
       assertEquals(64, newest.getString("contentHash").length(), newest.encode());
       assertEquals(newest.getString("contentHash"), rows.get(2).getLiteral("hash").getString());
+      assertEquals(true, ask(node, "ASK { GRAPH <%s/graph/meta> { ?node a dpg:Problem } }"), "the kept runs' problems stay");
+      assertEquals(false, ask(node, "ASK { GRAPH <%s/graph/meta> { ?node a dpg:Problem "
+          + "FILTER NOT EXISTS { ?run dpg:problem ?node ; a <http://www.w3.org/ns/prov#Activity> } } }"), "no problem outlives its run");
+      assertEquals(false, ask(node, "ASK { GRAPH <%s/graph/meta> { ?report a <http://www.w3.org/ns/shacl#ValidationReport> "
+          + "FILTER NOT EXISTS { ?run dpg:validationReport ?report ; a <http://www.w3.org/ns/prov#Activity> } } }"),
+          "no report outlives its run");
+    }
+  }
+
+  private static boolean ask(TestNode node, String query) {
+    try (var exec = QueryExecutionHTTP.service(node.url("/sparql"))
+        .query("PREFIX dpg: <https://w3id.org/dpgfed/vocab#>\n" + query.formatted(TestNode.BASE)).build()) {
+      return exec.execAsk();
     }
   }
 }
