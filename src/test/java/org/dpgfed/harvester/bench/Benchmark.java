@@ -16,7 +16,7 @@ import org.eclipse.rdf4j.model.Statement;
 
 /**
  * The benchmark: {@code mvn -Pbench} (settings as system properties: bench.records, bench.seconds,
- * bench.reps, bench.memoryRecords, bench.sparqlRecords; bench.only=harvest,sparql,replace,memory,startup picks sections).
+ * bench.reps, bench.memoryRecords, bench.memoryReharvest, bench.sparqlRecords; bench.only=harvest,sparql,replace,memory,startup picks sections).
  */
 public final class Benchmark {
   private static final String BASE = "https://bench.example.org";
@@ -26,6 +26,8 @@ public final class Benchmark {
   private final double seconds = Double.parseDouble(System.getProperty("bench.seconds", "10"));
   private final int reps = Integer.getInteger("bench.reps", 3);
   private final int memoryRecords = Integer.getInteger("bench.memoryRecords", 1_000_000);
+  /** Whether the memory section harvests its source a second time, with 1% of its records gone. */
+  private final boolean memoryReharvest = Boolean.getBoolean("bench.memoryReharvest");
   /** Records a source of the SPARQL comparison: Fuseki holds two such sources in memory at -Xmx4g. */
   private final int sparqlRecords = Integer.getInteger("bench.sparqlRecords", 25_000);
   private final String only = System.getProperty("bench.only", "harvest,sparql,replace,memory,startup");
@@ -163,6 +165,14 @@ public final class Benchmark {
       String note = run.getString("status") + " " + run.getInteger("records") + " records in "
           + Math.round((System.nanoTime() - start) / 1e9) + " s end to end"
           + (run.getString("error") == null ? "" : ": " + run.getString("error"));
+      if (memoryReharvest) {
+        server.records(memoryRecords - memoryRecords / 100);
+        long again = System.nanoTime();
+        JsonObject second = new NodeClient(small.base).reharvest("million");
+        note += "; again with 1% gone: " + second.getString("status") + ", " + second.getInteger("removed") + " removed in "
+            + Math.round((System.nanoTime() - again) / 1e9) + " s"
+            + (second.getString("error") == null ? "" : ": " + second.getString("error"));
+      }
       table.add("memory", "peak heap, -Xmx512m", small.peakHeapMiB(), 512, "MiB", note);
       table.add("memory", "peak heap after GC (live), -Xmx512m", small.peakLiveHeapMiB(), 512, "MiB", "");
       table.add("memory", "peak RSS", small.peakRssMiB(), Double.NaN, "MiB", "");
