@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +48,7 @@ final class MintedContent implements TripleStore.Content {
     this.provenance = provenance;
     long[] keys = new long[records.size()];
     int[] n = {0};
-    records.forEachSlot(slot -> keys[n[0]++] = number(matches.apply(slot).key()));
+    records.forEachSlot(slot -> keys[n[0]++] = Identity.keyBits(matches.apply(slot).key()));
     Arrays.sort(keys);
     Set<Long> repeated = new HashSet<>();
     for (int i = 1; i < keys.length; i++) {
@@ -60,7 +59,7 @@ final class MintedContent implements TripleStore.Content {
     if (!repeated.isEmpty()) {
       records.forEachSlot(slot -> {
         String key = matches.apply(slot).key();
-        if (repeated.contains(number(key))) {
+        if (repeated.contains(Identity.keyBits(key))) {
           shared.computeIfAbsent(key, k -> new ArrayList<>(2)).add(slot);
         }
       });
@@ -82,7 +81,7 @@ final class MintedContent implements TripleStore.Content {
   /** Whether a record of the content is about the product. */
   boolean hasProduct(IRI product) {
     String key = records.iris().productKey(product);
-    return key != null && Arrays.binarySearch(productKeys, number(key)) >= 0;
+    return key != null && Arrays.binarySearch(productKeys, Identity.keyBits(key)) >= 0;
   }
 
   @Override
@@ -135,13 +134,5 @@ final class MintedContent implements TripleStore.Content {
     RunRecords.Kept kept = records.kept(slot);
     return minter.mintRecord(kept.record(), records.iri(kept), matches.apply(slot), records.sourceId(), run, provenance,
         names);
-  }
-
-  /** A product key as a number: a hash's 16 hex digits as they are, any other key hashed. */
-  private static long number(String key) {
-    if (key.length() == 16 && key.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-      return HexFormat.fromHexDigitsToLong(key);
-    }
-    return Identity.hash64(key);
   }
 }

@@ -137,8 +137,8 @@ final class RunRecords {
     handles[slots] = keeper.keep(new Kept(localId, record, identity));
     ids[slots] = Identity.hash64(label);
     String key = identity.strings().stream().map(Identity::key).min(String::compareTo).orElseThrow();
-    if (key.length() == 16 && key.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-      keys[slots] = HexFormat.fromHexDigitsToLong(key);
+    if (Identity.isHashKey(key)) {
+      keys[slots] = Identity.keyBits(key);
     } else {
       unusualKey.set(slots); // not a hash: reconciled, never taken as a lone key
     }

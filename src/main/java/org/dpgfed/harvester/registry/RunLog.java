@@ -156,11 +156,6 @@ public final class RunLog {
         .sorted(Comparator.comparing(Run::id).reversed()).toList();
   }
 
-  /** A run's problems in the order they were found. */
-  public List<Problem> problems(String runId) {
-    return problems(runId, 0, Integer.MAX_VALUE);
-  }
-
   /**
    * At most {@code count} of a run's problems, from the {@code from}-th (counting from 0): each
    * read by its number, so a page of a run with a million problems reads only that page.

@@ -1,6 +1,7 @@
 package org.dpgfed.harvester.harvest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -104,7 +105,7 @@ class RunReconciliationTest {
     IRI one = Golden.IRIS.record("run", "p1");
     assertEquals(Identity.entry(later, "run", "p1"), records.identities().get(one));
     assertTrue(records.has(one));
-    assertTrue(!records.has(Golden.IRIS.record("run", "p3")));
+    assertFalse(records.has(Golden.IRIS.record("run", "p3")));
     List<Problem> problems = new ArrayList<>();
     records.problems().forEach(problems::add);
     assertEquals(1, problems.size());
