@@ -50,12 +50,14 @@ public final class TripleStore implements AutoCloseable {
   private static final String GRAPH_FIRST = "cpos";
 
   private final WriterLock writer;
+  private final boolean embedded;
   private final boolean graphFirst;
   private volatile Supplier<Collection<? extends Resource>> known = List::of;
 
-  private TripleStore(Repository repository, WriterLock writer, boolean graphFirst) {
+  private TripleStore(Repository repository, WriterLock writer, boolean embedded, boolean graphFirst) {
     this.repository = repository;
     this.writer = writer;
+    this.embedded = embedded;
     this.graphFirst = graphFirst;
   }
 
@@ -70,12 +72,12 @@ public final class TripleStore implements AutoCloseable {
         .setValueIDCacheSize(VALUE_ID_CACHE);
     Repository repository = new SailRepository(new LmdbStore(dir.resolve("store").toFile(), config));
     repository.init();
-    return new TripleStore(repository, writer, List.of(indexes.split(",")).contains(GRAPH_FIRST));
+    return new TripleStore(repository, writer, true, List.of(indexes.split(",")).contains(GRAPH_FIRST));
   }
 
   /** A remote store, already initialised. */
   static TripleStore remote(Repository repository, WriterLock writer) {
-    return new TripleStore(repository, writer, false);
+    return new TripleStore(repository, writer, false, false);
   }
 
   /**
@@ -185,7 +187,7 @@ public final class TripleStore implements AutoCloseable {
      */
     T prepare(RepositoryConnection committed, Replaced replaced);
 
-    /** In the transaction, after the graph was cleared and before its new content is added. */
+    /** In the transaction, before the new content is added (after the graph was cleared, where it is). */
     default void begin(RepositoryConnection conn, T prepared) {
     }
 
@@ -212,15 +214,16 @@ public final class TripleStore implements AutoCloseable {
    * Replaces a graph's content in one transaction, so a query sees the old graph or the new one,
    * never a mixture; {@code also} writes the bookkeeping that must land with it. The content is
    * added batch by batch (the store's change set, not the caller, holds what is not yet committed).
+   * In the embedded store a graph that holds statements is brought to the new content by
+   * {@link GraphDiff}, which writes only what differs; a remote store's graph is cleared first.
    * Consecutive additions form one change; every later change is merged into the first one by
    * copying it, so an empty graph is not cleared (the content is then the first change, never
    * copied), and {@code also} writes its own large additions before anything it removes.
    */
   public <T> Replaced replaceGraph(IRI graph, Content content, Replacement<T> also) {
     Replaced[] result = new Replaced[1];
-    boolean[] empty = new boolean[1];
     write(conn -> {
-      empty[0] = !conn.hasStatement(null, null, null, false, graph);
+      boolean empty = !conn.hasStatement(null, null, null, false, graph);
       long before = 0;
       long kept = 0;
       try (RepositoryResult<Statement> listed = conn.getStatements(null, RDF.TYPE, DCAT.CATALOG_RECORD, false, graph)) {
@@ -231,24 +234,35 @@ public final class TripleStore implements AutoCloseable {
       }
       long after = content.recordCount();
       result[0] = new Replaced(before, after, after - kept, before - kept, 0);
-      return also.prepare(conn, result[0]);
-    }, (conn, prepared) -> {
-      if (!empty[0]) {
+      return new Replacing<>(conn, empty, also.prepare(conn, result[0]));
+    }, (conn, replacing) -> {
+      GraphDiff diff = !replacing.empty() && embedded ? new GraphDiff(replacing.committed(), conn, graph) : null;
+      if (!replacing.empty() && diff == null) {
         conn.clear(graph);
       }
-      also.begin(conn, prepared);
+      also.begin(conn, replacing.prepared());
       long[] triples = {0};
       content.forEachBatch(batch -> {
-        conn.add(batch, graph);
+        if (diff != null) {
+          diff.apply(batch);
+        } else {
+          conn.add(batch, graph);
+        }
         triples[0] += batch.size();
-        also.added(conn, batch, prepared);
+        also.added(conn, batch, replacing.prepared());
       });
+      if (diff != null) {
+        diff.removeRest();
+      }
       Replaced r = result[0];
       result[0] = new Replaced(r.recordsBefore(), r.recordsAfter(), r.added(), r.removed(), triples[0]);
-      also.write(conn, result[0], prepared);
+      also.write(conn, result[0], replacing.prepared());
     });
     return result[0];
   }
+
+  /** A replacement prepared: the committed state it read, whether the graph was empty, and {@code also}'s part. */
+  private record Replacing<T>(RepositoryConnection committed, boolean empty, T prepared) {}
 
   public void dropGraph(IRI graph) {
     write(conn -> conn.clear(graph));

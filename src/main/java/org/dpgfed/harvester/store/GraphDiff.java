@@ -1,0 +1,168 @@
+package org.dpgfed.harvester.store;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.eclipse.rdf4j.model.BNode;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Resource;
+import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.model.util.Statements;
+import org.eclipse.rdf4j.repository.RepositoryConnection;
+import org.eclipse.rdf4j.repository.RepositoryResult;
+
+/**
+ * Brings a graph from its committed content to a new content given batch by batch, removing and
+ * adding only the statements that differ. A harvest that finds its source mostly unchanged then
+ * writes little, and the store has few values to collect afterwards: clearing a large graph and
+ * adding it again makes the store check every value the old statements used.
+ *
+ * <p>A subject's old statements are compared with the new ones the first time the subject appears
+ * in a batch; statements of subjects the new content never names are removed at the end. Blank
+ * nodes are compared by label, so a node the new content labels afresh replaces the old one. The
+ * subjects already met are kept as 64-bit hashes (a few bytes a subject, whatever the graph's
+ * size); two subjects sharing a hash by chance, one in 2^64 for a pair, would leave the second
+ * one's old statements in place.
+ */
+final class GraphDiff {
+  private final RepositoryConnection committed;
+  private final RepositoryConnection conn;
+  private final IRI graph;
+  private final LongSet met = new LongSet();
+  private long added;
+  private long removed;
+
+  /**
+   * @param committed reads the graph as it was before the transaction
+   * @param conn the transaction that changes it
+   */
+  GraphDiff(RepositoryConnection committed, RepositoryConnection conn, IRI graph) {
+    this.committed = committed;
+    this.conn = conn;
+    this.graph = graph;
+  }
+
+  /** Makes the graph hold the batch's statements, and no other old statement of the subjects it meets first. */
+  void apply(Collection<Statement> batch) {
+    Set<Statement> fresh = new HashSet<>(batch.size() * 2);
+    Set<Resource> subjects = new LinkedHashSet<>();
+    for (Statement st : batch) {
+      fresh.add(triple(st));
+      subjects.add(st.getSubject());
+    }
+    for (Resource subject : subjects) {
+      if (!met.add(hash(subject))) {
+        continue; // compared in an earlier batch; its statements here are added below
+      }
+      try (RepositoryResult<Statement> old = committed.getStatements(subject, null, null, false, graph)) {
+        for (Statement st : old) {
+          if (!fresh.remove(triple(st))) {
+            conn.remove(st.getSubject(), st.getPredicate(), st.getObject(), graph);
+            removed++;
+          }
+        }
+      }
+    }
+    if (!fresh.isEmpty()) {
+      conn.add(fresh, graph);
+      added += fresh.size();
+    }
+  }
+
+  /** Removes the old statements of every subject the new content did not name; call after the last batch. */
+  void removeRest() {
+    try (RepositoryResult<Statement> old = committed.getStatements(null, null, null, false, graph)) {
+      for (Statement st : old) {
+        if (!met.contains(hash(st.getSubject()))) {
+          conn.remove(st.getSubject(), st.getPredicate(), st.getObject(), graph);
+          removed++;
+        }
+      }
+    }
+  }
+
+  /** Statements written that the graph did not hold. */
+  long added() {
+    return added;
+  }
+
+  /** Statements the graph held and no longer holds. */
+  long removed() {
+    return removed;
+  }
+
+  private static Statement triple(Statement st) {
+    return st.getContext() == null ? st : Statements.statement(st.getSubject(), st.getPredicate(), st.getObject(), null);
+  }
+
+  /** FNV-1a over the term's characters, then mixed; blank nodes and IRIs apart. */
+  static long hash(Resource subject) {
+    String text = subject.stringValue();
+    long hash = subject instanceof BNode ? 0x84222325cbf29ce4L : 0xcbf29ce484222325L;
+    for (int i = 0; i < text.length(); i++) {
+      hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
+    }
+    hash ^= hash >>> 33;
+    hash *= 0xff51afd7ed558ccdL;
+    hash ^= hash >>> 33;
+    hash *= 0xc4ceb9fe1a85ec53L;
+    return hash ^ hash >>> 33;
+  }
+
+  /** A set of longs in one array (open addressing); zero stands for an empty slot, so zero itself is kept apart. */
+  static final class LongSet {
+    private long[] slots = new long[1 << 10];
+    private int size;
+    private boolean hasZero;
+
+    /** Adds the value; whether it was new. */
+    boolean add(long value) {
+      if (value == 0) {
+        boolean added = !hasZero;
+        hasZero = true;
+        return added;
+      }
+      if (size * 2 >= slots.length) {
+        grow();
+      }
+      int mask = slots.length - 1;
+      for (int i = (int) value & mask; ; i = (i + 1) & mask) {
+        if (slots[i] == value) {
+          return false;
+        }
+        if (slots[i] == 0) {
+          slots[i] = value;
+          size++;
+          return true;
+        }
+      }
+    }
+
+    boolean contains(long value) {
+      if (value == 0) {
+        return hasZero;
+      }
+      int mask = slots.length - 1;
+      for (int i = (int) value & mask; ; i = (i + 1) & mask) {
+        if (slots[i] == value) {
+          return true;
+        }
+        if (slots[i] == 0) {
+          return false;
+        }
+      }
+    }
+
+    private void grow() {
+      long[] old = slots;
+      slots = new long[old.length * 2];
+      size = 0;
+      for (long value : old) {
+        if (value != 0) {
+          add(value);
+        }
+      }
+    }
+  }
+}
