@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.dpgfed.harvester.model.Iris;
+import org.dpgfed.harvester.store.GraphDiff;
 import org.dpgfed.harvester.vocab.DPG;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
@@ -75,37 +76,26 @@ public final class IdentityIndex {
   }
 
   /**
-   * Replaces a source's entries in the caller's transaction, however many: the old ones are found
-   * through {@code committed} (a connection on the committed state) and removed batch by batch,
-   * the new ones handed over by {@code entries} and added batch by batch.
+   * Replaces a source's entries in the caller's transaction, however many, changing only what
+   * differs: each record's old entry is read through {@code committed} (a connection on the
+   * committed state) and compared with its new one; the entries of records no longer handed over
+   * by {@code entries} are removed at the end.
    */
   public void replace(RepositoryConnection conn, RepositoryConnection committed, String sourceId,
       Consumer<BiConsumer<IRI, Entry>> entries) {
     String prefix = iris.record(sourceId, "").stringValue();
-    for (IRI property : PROPERTIES) {
-      List<Statement> old = new ArrayList<>();
-      try (RepositoryResult<Statement> listed = committed.getStatements(null, property, null, false, iris.metaGraph())) {
-        for (Statement st : listed) {
-          if (st.getSubject().stringValue().startsWith(prefix)) {
-            old.add(st);
-          }
-          if (old.size() == BATCH) {
-            conn.remove(old, iris.metaGraph());
-            old.clear();
-          }
-        }
-      }
-      conn.remove(old, iris.metaGraph());
-    }
-    Model batch = new LinkedHashModel();
+    GraphDiff diff = new GraphDiff(committed, conn, iris.metaGraph(), PROPERTIES,
+        subject -> subject.stringValue().startsWith(prefix));
+    List<Statement> batch = new ArrayList<>();
     entries.accept((record, entry) -> {
       batch.addAll(statements(record, entry));
       if (batch.size() >= BATCH) {
-        conn.add(batch, iris.metaGraph());
+        diff.apply(batch);
         batch.clear();
       }
     });
-    conn.add(batch, iris.metaGraph());
+    diff.apply(batch);
+    diff.removeRest();
   }
 
   private static Model statements(IRI record, Entry entry) {

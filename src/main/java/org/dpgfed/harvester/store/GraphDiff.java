@@ -3,7 +3,9 @@ package org.dpgfed.harvester.store;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.eclipse.rdf4j.model.BNode;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Resource;
@@ -16,7 +18,8 @@ import org.eclipse.rdf4j.repository.RepositoryResult;
  * Brings a graph from its committed content to a new content given batch by batch, removing and
  * adding only the statements that differ. A harvest that finds its source mostly unchanged then
  * writes little, and the store has few values to collect afterwards: clearing a large graph and
- * adding it again makes the store check every value the old statements used.
+ * adding it again makes the store check every value the old statements used. A diff may also
+ * cover part of a graph: one source's identity index entries in the meta graph.
  *
  * <p>A subject's old statements are compared with the new ones the first time the subject appears
  * in a batch; statements of subjects the new content never names are removed at the end. Blank
@@ -25,11 +28,15 @@ import org.eclipse.rdf4j.repository.RepositoryResult;
  * size); two subjects sharing a hash by chance, one in 2^64 for a pair, would leave the second
  * one's old statements in place.
  */
-final class GraphDiff {
+public final class GraphDiff {
   private final RepositoryConnection committed;
   private final RepositoryConnection conn;
   private final IRI graph;
+  private final List<IRI> predicates;
+  private final Predicate<Resource> owned;
   private final LongSet met = new LongSet();
+  /** Every predicate. */
+  private static final List<IRI> ANY = java.util.Collections.singletonList(null);
   private long added;
   private long removed;
 
@@ -38,13 +45,24 @@ final class GraphDiff {
    * @param conn the transaction that changes it
    */
   GraphDiff(RepositoryConnection committed, RepositoryConnection conn, IRI graph) {
+    this(committed, conn, graph, List.of(), subject -> true);
+  }
+
+  /**
+   * A diff of part of a graph: the statements of {@code predicates} whose subject is {@code owned};
+   * the graph's other statements stay as they are, and the new content holds only such statements.
+   */
+  public GraphDiff(RepositoryConnection committed, RepositoryConnection conn, IRI graph, List<IRI> predicates,
+      Predicate<Resource> owned) {
     this.committed = committed;
     this.conn = conn;
     this.graph = graph;
+    this.predicates = predicates;
+    this.owned = owned;
   }
 
   /** Makes the graph hold the batch's statements, and no other old statement of the subjects it meets first. */
-  void apply(Collection<Statement> batch) {
+  public void apply(Collection<Statement> batch) {
     Set<Statement> fresh = new HashSet<>(batch.size() * 2);
     Set<Resource> subjects = new LinkedHashSet<>();
     for (Statement st : batch) {
@@ -55,11 +73,13 @@ final class GraphDiff {
       if (!met.add(hash(subject))) {
         continue; // compared in an earlier batch; its statements here are added below
       }
-      try (RepositoryResult<Statement> old = committed.getStatements(subject, null, null, false, graph)) {
-        for (Statement st : old) {
-          if (!fresh.remove(triple(st))) {
-            conn.remove(st.getSubject(), st.getPredicate(), st.getObject(), graph);
-            removed++;
+      for (IRI predicate : predicates.isEmpty() ? ANY : predicates) {
+        try (RepositoryResult<Statement> old = committed.getStatements(subject, predicate, null, false, graph)) {
+          for (Statement st : old) {
+            if (!fresh.remove(triple(st))) {
+              conn.remove(st.getSubject(), st.getPredicate(), st.getObject(), graph);
+              removed++;
+            }
           }
         }
       }
@@ -71,12 +91,14 @@ final class GraphDiff {
   }
 
   /** Removes the old statements of every subject the new content did not name; call after the last batch. */
-  void removeRest() {
-    try (RepositoryResult<Statement> old = committed.getStatements(null, null, null, false, graph)) {
-      for (Statement st : old) {
-        if (!met.contains(hash(st.getSubject()))) {
-          conn.remove(st.getSubject(), st.getPredicate(), st.getObject(), graph);
-          removed++;
+  public void removeRest() {
+    for (IRI predicate : predicates.isEmpty() ? ANY : predicates) {
+      try (RepositoryResult<Statement> old = committed.getStatements(null, predicate, null, false, graph)) {
+        for (Statement st : old) {
+          if (owned.test(st.getSubject()) && !met.contains(hash(st.getSubject()))) {
+            conn.remove(st.getSubject(), st.getPredicate(), st.getObject(), graph);
+            removed++;
+          }
         }
       }
     }

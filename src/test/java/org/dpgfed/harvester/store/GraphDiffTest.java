@@ -59,6 +59,30 @@ class GraphDiffTest {
     }
   }
 
+  /** A diff of part of a graph (some predicates, some subjects) leaves the rest of the graph alone. */
+  @Test
+  void aPartialDiffLeavesTheGraphsOtherStatements(@TempDir Path dir) {
+    Random random = new Random(13);
+    List<IRI> predicates = List.of(Values.iri(EX + "p0"), Values.iri(EX + "p1"));
+    java.util.function.Predicate<Resource> owned = subject -> subject.stringValue().startsWith(EX + "s1");
+    java.util.function.Predicate<Statement> ours = st -> owned.test(st.getSubject()) && predicates.contains(st.getPredicate());
+    try (TripleStore store = TripleStore.openEmbedded(dir)) {
+      for (int round = 0; round < 25; round++) {
+        Set<Statement> old = content(random);
+        Set<Statement> fresh = new HashSet<>(content(random).stream().filter(ours).toList());
+        fill(store, old, Set.of());
+        store.write(committed -> committed, (conn, committed) -> {
+          GraphDiff diff = new GraphDiff(committed, conn, GRAPH, predicates, owned);
+          bySubject(fresh, random, false).forEach(diff::apply);
+          diff.removeRest();
+        });
+        Set<Statement> expected = new HashSet<>(fresh);
+        old.stream().filter(ours.negate()).forEach(expected::add);
+        assertEquals(expected, triples(store, GRAPH), "round " + round);
+      }
+    }
+  }
+
   @Test
   void anUnchangedContentWritesNothing(@TempDir Path dir) {
     Set<Statement> content = content(new Random(3));
