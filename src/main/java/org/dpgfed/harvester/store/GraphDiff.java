@@ -132,7 +132,10 @@ public final class GraphDiff {
     return hash ^ hash >>> 33;
   }
 
-  /** A set of longs in one array (open addressing); zero stands for an empty slot, so zero itself is kept apart. */
+  /**
+   * A set of longs in one array (open addressing, at most three quarters full: 11 to 21 bytes a
+   * value); zero stands for an empty slot, so zero itself is kept apart.
+   */
   static final class LongSet {
     private long[] slots = new long[1 << 10];
     private int size;
@@ -145,7 +148,7 @@ public final class GraphDiff {
         hasZero = true;
         return added;
       }
-      if (size * 2 >= slots.length) {
+      if (size >= slots.length - (slots.length >> 2)) { // at most three quarters full
         grow();
       }
       int mask = slots.length - 1;
