@@ -121,7 +121,7 @@ public final class Reconciler {
      */
     void apply(RepositoryConnection conn, RepositoryConnection committed, RunRecords records, boolean replaced) {
       IRI graph = iris.sourceGraph(sourceId);
-      index.replace(conn, committed, sourceId, records::forEachIdentity);
+      index.replace(store, conn, committed, sourceId, records::forEachIdentity);
       realign(conn, replaced ? graph : null, replaced ? each -> Realignment.topics(committed, graph, each) : each -> { });
     }
 

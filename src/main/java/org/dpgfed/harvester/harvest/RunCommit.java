@@ -106,7 +106,7 @@ final class RunCommit {
 
       @Override
       public void write(RepositoryConnection conn, TripleStore.Replaced replaced, Prepared prepared) {
-        prepared.feed().write(conn); // its members join the content's additions (see TripleStore.replaceGraph)
+        prepared.feed().write(conn); // on a first harvest its members join the content's additions (see TripleStore.replaceGraph)
         ctx.sources().writeApplied(conn, source.id(), applied);
         reconciling.apply(conn, prepared.committed(), records, true);
         // finished once its data is written (its problems, and a large run's commit, still take a while)

@@ -10,6 +10,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.dpgfed.harvester.model.Iris;
 import org.dpgfed.harvester.store.GraphDiff;
+import org.dpgfed.harvester.store.TripleStore;
 import org.dpgfed.harvester.vocab.DPG;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
@@ -81,10 +82,10 @@ public final class IdentityIndex {
    * committed state) and compared with its new one; the entries of records no longer handed over
    * by {@code entries} are removed at the end.
    */
-  public void replace(RepositoryConnection conn, RepositoryConnection committed, String sourceId,
+  public void replace(TripleStore store, RepositoryConnection conn, RepositoryConnection committed, String sourceId,
       Consumer<BiConsumer<IRI, Entry>> entries) {
     String prefix = iris.record(sourceId, "").stringValue();
-    GraphDiff diff = new GraphDiff(committed, conn, iris.metaGraph(), PROPERTIES,
+    GraphDiff diff = store.diff(committed, conn, iris.metaGraph(), PROPERTIES,
         subject -> subject.stringValue().startsWith(prefix));
     List<Statement> batch = new ArrayList<>();
     entries.accept((record, entry) -> {

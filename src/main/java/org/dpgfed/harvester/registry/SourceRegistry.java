@@ -141,7 +141,7 @@ public final class SourceRegistry {
           RepositoryConnection committed = prepared.getKey();
           conn.remove(iris.source(id), null, null, iris.metaGraph());
           RunLog.removeRunsOf(conn, iris, id);
-          new IdentityIndex(iris).replace(conn, committed, id, entries -> { });
+          new IdentityIndex(iris).replace(store, conn, committed, id, entries -> { });
           new PrivateContacts(iris, false).remove(conn, committed, id);
           conn.clear(graph);
           prepared.getValue().write(conn);

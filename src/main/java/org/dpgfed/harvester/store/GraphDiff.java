@@ -1,5 +1,6 @@
 package org.dpgfed.harvester.store;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -24,7 +25,7 @@ import org.eclipse.rdf4j.repository.RepositoryResult;
  * <p>A subject's old statements are compared with the new ones the first time the subject appears
  * in a batch; statements of subjects the new content never names are removed at the end. Blank
  * nodes are compared by label, so a node the new content labels afresh replaces the old one. The
- * subjects already met are kept as 64-bit hashes (a few bytes a subject, whatever the graph's
+ * subjects already met are kept as 64-bit hashes (11 to 21 bytes a subject, whatever the graph's
  * size); two subjects sharing a hash by chance, one in 2^64 for a pair, would leave the second
  * one's old statements in place.
  */
@@ -34,7 +35,11 @@ public final class GraphDiff {
   private final IRI graph;
   private final List<IRI> predicates;
   private final Predicate<Resource> owned;
+  /** Removes every old statement at once and adds the new ones as they come, without reading per subject. */
+  private final boolean wholesale;
+  private boolean cleared;
   private final LongSet met = new LongSet();
+  private static final int REMOVAL_BATCH = 10_000;
   /** Every predicate. */
   private static final List<IRI> ANY = java.util.Collections.singletonList(null);
   private long added;
@@ -45,24 +50,35 @@ public final class GraphDiff {
    * @param conn the transaction that changes it
    */
   GraphDiff(RepositoryConnection committed, RepositoryConnection conn, IRI graph) {
-    this(committed, conn, graph, List.of(), subject -> true);
+    this(committed, conn, graph, List.of(), subject -> true, false);
   }
 
   /**
    * A diff of part of a graph: the statements of {@code predicates} whose subject is {@code owned};
    * the graph's other statements stay as they are, and the new content holds only such statements.
+   * {@code wholesale}: the old statements are all removed before the first batch is added (for a
+   * remote store, where reading subject by subject would be one request each).
    */
-  public GraphDiff(RepositoryConnection committed, RepositoryConnection conn, IRI graph, List<IRI> predicates,
-      Predicate<Resource> owned) {
+  GraphDiff(RepositoryConnection committed, RepositoryConnection conn, IRI graph, List<IRI> predicates,
+      Predicate<Resource> owned, boolean wholesale) {
     this.committed = committed;
     this.conn = conn;
     this.graph = graph;
     this.predicates = predicates;
     this.owned = owned;
+    this.wholesale = wholesale;
   }
 
   /** Makes the graph hold the batch's statements, and no other old statement of the subjects it meets first. */
   public void apply(Collection<Statement> batch) {
+    if (wholesale) {
+      if (!cleared) {
+        removeRest();
+      }
+      conn.add(batch, graph);
+      added += batch.size();
+      return;
+    }
     Set<Statement> fresh = new HashSet<>(batch.size() * 2);
     Set<Resource> subjects = new LinkedHashSet<>();
     for (Statement st : batch) {
@@ -92,16 +108,30 @@ public final class GraphDiff {
 
   /** Removes the old statements of every subject the new content did not name; call after the last batch. */
   public void removeRest() {
+    if (cleared) {
+      return;
+    }
+    cleared = wholesale;
+    List<Statement> gone = new ArrayList<>();
     for (IRI predicate : predicates.isEmpty() ? ANY : predicates) {
       try (RepositoryResult<Statement> old = committed.getStatements(null, predicate, null, false, graph)) {
         for (Statement st : old) {
           if (owned.test(st.getSubject()) && !met.contains(hash(st.getSubject()))) {
-            conn.remove(st.getSubject(), st.getPredicate(), st.getObject(), graph);
-            removed++;
+            gone.add(st);
+          }
+          if (gone.size() == REMOVAL_BATCH) {
+            remove(gone);
           }
         }
       }
     }
+    remove(gone);
+  }
+
+  private void remove(List<Statement> gone) {
+    conn.remove(gone, graph);
+    removed += gone.size();
+    gone.clear();
   }
 
   /** Statements written that the graph did not hold. */

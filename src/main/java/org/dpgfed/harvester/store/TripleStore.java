@@ -217,8 +217,9 @@ public final class TripleStore implements AutoCloseable {
    * In the embedded store a graph that holds statements is brought to the new content by
    * {@link GraphDiff}, which writes only what differs; a remote store's graph is cleared first.
    * Consecutive additions form one change; every later change is merged into the first one by
-   * copying it, so an empty graph is not cleared (the content is then the first change, never
-   * copied), and {@code also} writes its own large additions before anything it removes.
+   * copying it, so an empty graph is not cleared (a first harvest's content is then the first
+   * change, never copied), and {@code also} writes its own large additions before anything it
+   * removes. A diff's removals come between its batches; they are what changed, usually little.
    */
   public <T> Replaced replaceGraph(IRI graph, Content content, Replacement<T> also) {
     Replaced[] result = new Replaced[1];
@@ -263,6 +264,16 @@ public final class TripleStore implements AutoCloseable {
 
   /** A replacement prepared: the committed state it read, whether the graph was empty, and {@code also}'s part. */
   private record Replacing<T>(RepositoryConnection committed, boolean empty, T prepared) {}
+
+  /**
+   * A diff of part of a graph, in {@code conn}'s transaction (see {@link GraphDiff}); in a remote
+   * store the part is removed whole and written again, as reading it subject by subject would be
+   * one request each.
+   */
+  public GraphDiff diff(RepositoryConnection committed, RepositoryConnection conn, IRI graph, List<IRI> predicates,
+      java.util.function.Predicate<Resource> owned) {
+    return new GraphDiff(committed, conn, graph, predicates, owned, !embedded);
+  }
 
   public void dropGraph(IRI graph) {
     write(conn -> conn.clear(graph));

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A run that finds its source changed writes only what differs into the source's graph: the graph
- * it leaves is the one a first harvest of the same answer writes.
+ * A run that finds its source changed brings the source's graph to the new answer by a diff (see
+ * GraphDiffTest for what it writes): the graph it leaves is the one a first harvest of the same
+ * answer writes.
  */
 class ChangedHarvestTest {
   @RegisterExtension static HarvestBench bench = HarvestBench.perClass(Map.of());

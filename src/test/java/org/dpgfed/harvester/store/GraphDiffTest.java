@@ -59,9 +59,13 @@ class GraphDiffTest {
     }
   }
 
-  /** A diff of part of a graph (some predicates, some subjects) leaves the rest of the graph alone. */
-  @Test
-  void aPartialDiffLeavesTheGraphsOtherStatements(@TempDir Path dir) {
+  /**
+   * A diff of part of a graph (some predicates, some subjects) leaves the rest of the graph alone;
+   * {@code wholesale} (as for a remote store): the part is removed whole, then written.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aPartialDiffLeavesTheGraphsOtherStatements(boolean wholesale, @TempDir Path dir) {
     Random random = new Random(13);
     List<IRI> predicates = List.of(Values.iri(EX + "p0"), Values.iri(EX + "p1"));
     java.util.function.Predicate<Resource> owned = subject -> subject.stringValue().startsWith(EX + "s1");
@@ -72,7 +76,7 @@ class GraphDiffTest {
         Set<Statement> fresh = new HashSet<>(content(random).stream().filter(ours).toList());
         fill(store, old, Set.of());
         store.write(committed -> committed, (conn, committed) -> {
-          GraphDiff diff = new GraphDiff(committed, conn, GRAPH, predicates, owned);
+          GraphDiff diff = new GraphDiff(committed, conn, GRAPH, predicates, owned, wholesale);
           bySubject(fresh, random, false).forEach(diff::apply);
           diff.removeRest();
         });
@@ -80,6 +84,21 @@ class GraphDiffTest {
         old.stream().filter(ours.negate()).forEach(expected::add);
         assertEquals(expected, triples(store, GRAPH), "round " + round);
       }
+    }
+  }
+
+  /** Enough subjects that the set of their hashes grows several times within one diff. */
+  @Test
+  void aLargeGraphEndsAsTheNewContent(@TempDir Path dir) {
+    Random random = new Random(17);
+    Set<Statement> old = content(random, 5_000, 20_000);
+    Set<Statement> fresh = content(random, 5_000, 20_000);
+    try (TripleStore store = TripleStore.openEmbedded(dir)) {
+      fill(store, old, Set.of());
+      long[] written = replace(store, bySubject(fresh, random, false));
+      assertEquals(fresh, triples(store, GRAPH));
+      assertEquals(difference(fresh, old), written[0]);
+      assertEquals(difference(old, fresh), written[1]);
     }
   }
 
@@ -135,15 +154,22 @@ class GraphDiffTest {
 
   /** Statements of 40 subjects (IRIs and blank nodes) with 4 predicates and a few objects each. */
   private static Set<Statement> content(Random random) {
+    return content(random, 40, 20 + random.nextInt(200));
+  }
+
+  /** Statements of {@code subjects} subjects, a quarter of them blank nodes; objects of every kind of term. */
+  private static Set<Statement> content(Random random, int subjects, int size) {
     Set<Statement> content = new HashSet<>();
-    int size = 20 + random.nextInt(200);
+    int iris = subjects - subjects / 4;
     for (int i = 0; i < size; i++) {
-      int s = random.nextInt(40);
-      Resource subject = s < 30 ? Values.iri(EX + "s" + s) : Values.bnode("b" + s);
-      Value object = switch (random.nextInt(3)) {
+      int s = random.nextInt(subjects);
+      Resource subject = s < iris ? Values.iri(EX + "s" + s) : Values.bnode("b" + s);
+      Value object = switch (random.nextInt(5)) {
         case 0 -> Values.literal("value " + random.nextInt(6));
         case 1 -> Values.iri(EX + "o" + random.nextInt(6));
-        default -> Values.bnode("b" + (30 + random.nextInt(10)));
+        case 2 -> Values.literal("word " + random.nextInt(3), random.nextBoolean() ? "en" : "fr");
+        case 3 -> Values.literal(random.nextInt(4));
+        default -> Values.bnode("b" + (iris + random.nextInt(subjects - iris)));
       };
       content.add(Statements.statement(subject, Values.iri(EX + "p" + random.nextInt(4)), object, null));
     }
