@@ -2,6 +2,7 @@ package org.dpgfed.harvester.harvest;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.dpgfed.harvester.model.Iris;
@@ -9,6 +10,7 @@ import org.dpgfed.harvester.model.Problem;
 import org.dpgfed.harvester.registry.IdentityIndex;
 import org.dpgfed.harvester.vocab.DPG;
 import org.dpgfed.harvester.source.AdaptedRecord;
+import org.eclipse.rdf4j.model.BNode;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
@@ -114,21 +116,27 @@ public final class RecordMinter {
     }
     record.otherIds().forEach(id -> graph.add(recordIri, DCTERMS.IDENTIFIER, Values.literal(id)));
     graph.add(recordIri, PROV.WAS_GENERATED_BY, run);
+    Map<BNode, BNode> nodes = new HashMap<>();
+    String prefix = "r" + Identity.hash16(recordIri.stringValue()) + "n";
     for (Statement st : record.description()) {
-      graph.add(swap(st.getSubject(), recordIri, product), st.getPredicate(),
-          (Value) swap(st.getObject(), recordIri, product));
+      graph.add((Resource) swap(st.getSubject(), recordIri, product, nodes, prefix), st.getPredicate(),
+          swap(st.getObject(), recordIri, product, nodes, prefix));
     }
   }
 
-  private static <T extends Value> Value swap(T value, IRI recordIri, IRI product) {
+  /**
+   * The placeholders become the record's and product's IRIs; a blank node gets a label made of the
+   * record's IRI and its place among the record's nodes, the same at every run that reads the same
+   * record, so that a run writing a changed source's graph finds it unchanged (see GraphDiff).
+   */
+  private static Value swap(Value value, IRI recordIri, IRI product, Map<BNode, BNode> nodes, String prefix) {
     if (AdaptedRecord.PRODUCT.equals(value)) {
       return product;
     }
+    if (value instanceof BNode node) {
+      return nodes.computeIfAbsent(node, n -> Values.bnode(prefix + nodes.size()));
+    }
     return AdaptedRecord.RECORD.equals(value) ? recordIri : value;
-  }
-
-  private static Resource swap(Resource value, IRI recordIri, IRI product) {
-    return (Resource) swap((Value) value, recordIri, product);
   }
 
 
