@@ -38,6 +38,8 @@ public final class GraphDiff {
   /** Removes every old statement at once and adds the new ones as they come, without reading per subject. */
   private final boolean wholesale;
   private boolean cleared;
+  /** The diff covers the whole graph. */
+  private final boolean whole;
   private final LongSet met = new LongSet();
   private static final int REMOVAL_BATCH = 10_000;
   /** Every predicate. */
@@ -46,11 +48,13 @@ public final class GraphDiff {
   private long removed;
 
   /**
+   * A diff of a whole graph; {@code wholesale}: the graph is cleared before the first batch is added.
+   *
    * @param committed reads the graph as it was before the transaction
    * @param conn the transaction that changes it
    */
-  GraphDiff(RepositoryConnection committed, RepositoryConnection conn, IRI graph) {
-    this(committed, conn, graph, List.of(), subject -> true, false);
+  GraphDiff(RepositoryConnection committed, RepositoryConnection conn, IRI graph, boolean wholesale) {
+    this(committed, conn, graph, List.of(), null, wholesale);
   }
 
   /**
@@ -65,7 +69,8 @@ public final class GraphDiff {
     this.conn = conn;
     this.graph = graph;
     this.predicates = predicates;
-    this.owned = owned;
+    this.owned = owned == null ? subject -> true : owned;
+    this.whole = owned == null;
     this.wholesale = wholesale;
   }
 
@@ -112,6 +117,10 @@ public final class GraphDiff {
       return;
     }
     cleared = wholesale;
+    if (wholesale && whole) {
+      conn.clear(graph);
+      return;
+    }
     List<Statement> gone = new ArrayList<>();
     for (IRI predicate : predicates.isEmpty() ? ANY : predicates) {
       try (RepositoryResult<Statement> old = committed.getStatements(null, predicate, null, false, graph)) {

@@ -187,7 +187,7 @@ public final class TripleStore implements AutoCloseable {
      */
     T prepare(RepositoryConnection committed, Replaced replaced);
 
-    /** In the transaction, before the new content is added (after the graph was cleared, where it is). */
+    /** In the transaction, before the new content is added. */
     default void begin(RepositoryConnection conn, T prepared) {
     }
 
@@ -214,8 +214,8 @@ public final class TripleStore implements AutoCloseable {
    * Replaces a graph's content in one transaction, so a query sees the old graph or the new one,
    * never a mixture; {@code also} writes the bookkeeping that must land with it. The content is
    * added batch by batch (the store's change set, not the caller, holds what is not yet committed).
-   * In the embedded store a graph that holds statements is brought to the new content by
-   * {@link GraphDiff}, which writes only what differs; a remote store's graph is cleared first.
+   * A graph that holds statements is brought to the new content by {@link GraphDiff}: in the
+   * embedded store it writes only what differs, a remote store's graph is cleared first.
    * Consecutive additions form one change; every later change is merged into the first one by
    * copying it, so an empty graph is not cleared (a first harvest's content is then the first
    * change, never copied), and {@code also} writes its own large additions before anything it
@@ -237,10 +237,7 @@ public final class TripleStore implements AutoCloseable {
       result[0] = new Replaced(before, after, after - kept, before - kept, 0);
       return new Replacing<>(conn, empty, also.prepare(conn, result[0]));
     }, (conn, replacing) -> {
-      GraphDiff diff = !replacing.empty() && embedded ? new GraphDiff(replacing.committed(), conn, graph) : null;
-      if (!replacing.empty() && diff == null) {
-        conn.clear(graph);
-      }
+      GraphDiff diff = replacing.empty() ? null : new GraphDiff(replacing.committed(), conn, graph, !embedded);
       also.begin(conn, replacing.prepared());
       long[] triples = {0};
       content.forEachBatch(batch -> {

@@ -143,7 +143,7 @@ class GraphDiffTest {
   private static long[] replace(TripleStore store, List<Collection<Statement>> batches) {
     long[] written = new long[2];
     store.write(committed -> committed, (conn, committed) -> {
-      GraphDiff diff = new GraphDiff(committed, conn, GRAPH);
+      GraphDiff diff = new GraphDiff(committed, conn, GRAPH, false);
       batches.forEach(diff::apply);
       diff.removeRest();
       written[0] = diff.added();
