@@ -67,8 +67,13 @@ public final class Node {
   /**
    * Stops in order: refuse new requests (503) and new runs; give requests in flight and runs half
    * the time to end (runs stop at their next safe point and end failed, "shutdown"); close the
-   * connections (a query still running stops at its next write, or at its own timeout), the
-   * fetcher and the pools; close the store once no query holds it.
+   * connections (a query still running stops at its next write, or at its own timeout) and the
+   * fetcher; close the store once no query holds it; then the pools.
+   *
+   * <p>The store closes before the pools' threads end: RDF4J's LMDB value store keeps a read
+   * transaction for each thread that read through it, closed with the store while the thread
+   * lives, and otherwise aborted by a cleaner once the thread has gone, which after the store has
+   * closed touches freed memory and aborts the JVM.
    */
   public Future<Void> close(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -76,11 +81,11 @@ public final class Node {
     return drained.timeout(timeout.toMillis() / 2, TimeUnit.MILLISECONDS).otherwiseEmpty()
         .eventually(() -> parts.server().close())
         .eventually(() -> parts.fetcher().close())
-        .eventually(() -> Future.join(parts.pools().stream().map(WorkerExecutor::close).toList()))
         .eventually(() -> vertx.executeBlocking(() -> {
           parts.store().close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).plus(NEVER_FORCE));
           return null;
         }))
+        .eventually(() -> Future.join(parts.pools().stream().map(WorkerExecutor::close).toList()))
         .eventually(() -> {
           parts.metrics().close();
           return Future.succeededFuture();

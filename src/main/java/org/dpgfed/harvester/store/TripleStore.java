@@ -313,6 +313,12 @@ public final class TripleStore implements AutoCloseable {
     return records;
   }
 
+  /**
+   * Closes the store. An embedded store is closed before the threads that read through it end:
+   * RDF4J's LMDB value store keeps a read transaction for each such thread, closed here while the
+   * thread lives, and otherwise aborted by a cleaner after the thread has gone, which, once the
+   * store has closed, touches freed memory and aborts the JVM.
+   */
   @Override
   public void close() {
     repository.shutDown();
@@ -322,7 +328,7 @@ public final class TripleStore implements AutoCloseable {
    * Closes the store, waiting up to {@code grace} for connections still open (a query being
    * evaluated) to end; after that their threads are interrupted and the connections closed under
    * them, which a read in progress in LMDB may not survive: callers that exit anyway give more
-   * time than they will wait.
+   * time than they will wait. As {@link #close()}, before the threads that read through it end.
    */
   public void close(java.time.Duration grace) {
     if (repository instanceof SailRepository sail && sail.getSail() instanceof org.eclipse.rdf4j.sail.helpers.AbstractSail s) {
