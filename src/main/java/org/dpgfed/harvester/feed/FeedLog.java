@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.dpgfed.harvester.model.Iris;
 import org.dpgfed.harvester.registry.ProductsChanged;
+import org.dpgfed.harvester.store.ResourceSet;
 import org.dpgfed.harvester.vocab.DPG;
 import org.eclipse.rdf4j.model.BNode;
 import org.eclipse.rdf4j.model.IRI;
@@ -34,6 +35,7 @@ import org.eclipse.rdf4j.model.vocabulary.PROV;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.query.QueryResults;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
+import org.eclipse.rdf4j.repository.RepositoryResult;
 
 /**
  * Appends feed members for the products a run touched: a new version when a product's
@@ -63,10 +65,9 @@ public final class FeedLog implements ProductsChanged {
   public Pending prepare(RepositoryConnection committed, Collection<IRI> touched, IRI graph, Function<IRI, Model> content,
       Instant now) {
     List<IRI> products = touched.stream().distinct().sorted(BY_IRI).toList();
+    Appender appender = new Appender(committed, graph, now);
     return new Pending() {
-      private final long first = lastSequence(committed);
       private final BitSet written = new BitSet(products.size());
-      private long sequence = first;
 
       @Override
       public void added(RepositoryConnection conn, Model batch) {
@@ -79,7 +80,7 @@ public final class FeedLog implements ProductsChanged {
             if (at >= 0) {
               written.set(at);
             }
-            append(conn, product, p -> batch);
+            appender.append(conn, product, p -> batch);
           }
         }
       }
@@ -87,23 +88,65 @@ public final class FeedLog implements ProductsChanged {
       @Override
       public void write(RepositoryConnection conn) {
         for (int i = written.nextClearBit(0); i < products.size(); i = written.nextClearBit(i + 1)) {
-          append(conn, products.get(i), content);
+          appender.append(conn, products.get(i), content);
         }
-        if (sequence == first) {
-          return;
-        }
-        conn.remove(iris.feed(), DPG.SEQUENCE, null, iris.feedGraph());
-        conn.add(iris.feed(), DPG.SEQUENCE, Values.literal(sequence), iris.feedGraph());
-      }
-
-      private void append(RepositoryConnection conn, IRI product, Function<IRI, Model> from) {
-        List<Statement> member = next(committed, product, sequence + 1, graph, from, now);
-        if (!member.isEmpty()) {
-          conn.add(member, iris.feedGraph());
-          sequence++;
-        }
+        appender.finish(conn);
       }
     };
+  }
+
+  /**
+   * The members for a graph dropped whole, one product at a time as the committed graph lists them:
+   * a product met again is known by its hash ({@link ResourceSet}), so a large graph's products are
+   * never held together.
+   */
+  @Override
+  public Pending dropped(RepositoryConnection committed, IRI graph, Instant now) {
+    Appender appender = new Appender(committed, graph, now);
+    return conn -> {
+      ResourceSet met = new ResourceSet();
+      try (RepositoryResult<Statement> topics = committed.getStatements(null, FOAF.PRIMARY_TOPIC, null, false, graph)) {
+        for (Statement st : topics) {
+          if (st.getObject() instanceof IRI product && met.add(product)) {
+            appender.append(conn, product, null);
+          }
+        }
+      }
+      appender.finish(conn);
+    };
+  }
+
+  /** Numbers and adds one write's members, then the feed's counter. */
+  private final class Appender {
+    private final RepositoryConnection committed;
+    private final IRI graph;
+    private final Instant now;
+    private final long first;
+    private long sequence;
+
+    Appender(RepositoryConnection committed, IRI graph, Instant now) {
+      this.committed = committed;
+      this.graph = graph;
+      this.now = now;
+      this.first = lastSequence(committed);
+      this.sequence = first;
+    }
+
+    void append(RepositoryConnection conn, IRI product, Function<IRI, Model> from) {
+      List<Statement> member = next(committed, product, sequence + 1, graph, from, now);
+      if (!member.isEmpty()) {
+        conn.add(member, iris.feedGraph());
+        sequence++;
+      }
+    }
+
+    void finish(RepositoryConnection conn) {
+      if (sequence == first) {
+        return;
+      }
+      conn.remove(iris.feed(), DPG.SEQUENCE, null, iris.feedGraph());
+      conn.add(iris.feed(), DPG.SEQUENCE, Values.literal(sequence), iris.feedGraph());
+    }
   }
 
   /** The member numbered {@code sequence} the product gets, or nothing when its last one still holds. */

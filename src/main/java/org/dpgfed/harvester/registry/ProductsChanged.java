@@ -13,8 +13,6 @@ import org.eclipse.rdf4j.repository.RepositoryConnection;
  * told inside their transaction.
  */
 public interface ProductsChanged {
-  ProductsChanged NONE = (committed, products, graph, content, when) -> conn -> { };
-
   /** What to write in the transaction. */
   @FunctionalInterface
   interface Pending {
@@ -38,6 +36,12 @@ public interface ProductsChanged {
    */
   Pending prepare(RepositoryConnection committed, Collection<IRI> products, IRI graph, Function<IRI, Model> content,
       Instant when);
+
+  /**
+   * For a graph dropped whole: what {@link #prepare} gives for every product the graph lists, with
+   * no new content, without holding those products together.
+   */
+  Pending dropped(RepositoryConnection committed, IRI graph, Instant when);
 
   /** Inside a transaction whose own changes are small. */
   default void changed(RepositoryConnection conn, Collection<IRI> products, Instant when) {

@@ -136,8 +136,8 @@ public final class SourceRegistry {
   public synchronized void delete(String id) {
     require(id);
     IRI graph = iris.sourceGraph(id);
-    store.write(committed -> Map.entry(committed, productsChanged.prepare(committed, TripleStore.products(committed, graph),
-        graph, product -> new LinkedHashModel(), clock.instant())), (conn, prepared) -> {
+    store.write(committed -> Map.entry(committed, productsChanged.dropped(committed, graph, clock.instant())),
+        (conn, prepared) -> {
           RepositoryConnection committed = prepared.getKey();
           conn.remove(iris.source(id), null, null, iris.metaGraph());
           RunLog.removeRunsOf(conn, iris, id);

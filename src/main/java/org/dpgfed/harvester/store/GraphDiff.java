@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.eclipse.rdf4j.model.BNode;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
@@ -25,9 +24,8 @@ import org.eclipse.rdf4j.repository.RepositoryResult;
  * <p>A subject's old statements are compared with the new ones the first time the subject appears
  * in a batch; statements of subjects the new content never names are removed at the end. Blank
  * nodes are compared by label, so a node the new content labels afresh replaces the old one. The
- * subjects already met are kept as 64-bit hashes (11 to 21 bytes a subject, whatever the graph's
- * size); two subjects sharing a hash by chance, one in 2^64 for a pair, would leave the second
- * one's old statements in place.
+ * subjects already met are kept as 64-bit hashes ({@link ResourceSet}); two subjects sharing a
+ * hash by chance, one in 2^64 for a pair, would leave the second one's old statements in place.
  */
 public final class GraphDiff {
   private final RepositoryConnection committed;
@@ -40,7 +38,7 @@ public final class GraphDiff {
   private boolean cleared;
   /** The diff covers the whole graph. */
   private final boolean whole;
-  private final LongSet met = new LongSet();
+  private final ResourceSet met = new ResourceSet();
   private static final int REMOVAL_BATCH = 10_000;
   /** Every predicate. */
   private static final List<IRI> ANY = java.util.Collections.singletonList(null);
@@ -91,7 +89,7 @@ public final class GraphDiff {
       subjects.add(st.getSubject());
     }
     for (Resource subject : subjects) {
-      if (!met.add(hash(subject))) {
+      if (!met.add(subject)) {
         continue; // compared in an earlier batch; its statements here are added below
       }
       for (IRI predicate : predicates.isEmpty() ? ANY : predicates) {
@@ -125,7 +123,7 @@ public final class GraphDiff {
     for (IRI predicate : predicates.isEmpty() ? ANY : predicates) {
       try (RepositoryResult<Statement> old = committed.getStatements(null, predicate, null, false, graph)) {
         for (Statement st : old) {
-          if (owned.test(st.getSubject()) && !met.contains(hash(st.getSubject()))) {
+          if (owned.test(st.getSubject()) && !met.contains(st.getSubject())) {
             gone.add(st);
           }
           if (gone.size() == REMOVAL_BATCH) {
@@ -155,78 +153,5 @@ public final class GraphDiff {
 
   private static Statement triple(Statement st) {
     return st.getContext() == null ? st : Statements.statement(st.getSubject(), st.getPredicate(), st.getObject(), null);
-  }
-
-  /** FNV-1a over the term's characters, then mixed; blank nodes and IRIs apart. */
-  static long hash(Resource subject) {
-    String text = subject.stringValue();
-    long hash = subject instanceof BNode ? 0x84222325cbf29ce4L : 0xcbf29ce484222325L;
-    for (int i = 0; i < text.length(); i++) {
-      hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
-    }
-    hash ^= hash >>> 33;
-    hash *= 0xff51afd7ed558ccdL;
-    hash ^= hash >>> 33;
-    hash *= 0xc4ceb9fe1a85ec53L;
-    return hash ^ hash >>> 33;
-  }
-
-  /**
-   * A set of longs in one array (open addressing, at most three quarters full: 11 to 21 bytes a
-   * value); zero stands for an empty slot, so zero itself is kept apart.
-   */
-  static final class LongSet {
-    private long[] slots = new long[1 << 10];
-    private int size;
-    private boolean hasZero;
-
-    /** Adds the value; whether it was new. */
-    boolean add(long value) {
-      if (value == 0) {
-        boolean added = !hasZero;
-        hasZero = true;
-        return added;
-      }
-      if (size >= slots.length - (slots.length >> 2)) { // at most three quarters full
-        grow();
-      }
-      int mask = slots.length - 1;
-      for (int i = (int) value & mask; ; i = (i + 1) & mask) {
-        if (slots[i] == value) {
-          return false;
-        }
-        if (slots[i] == 0) {
-          slots[i] = value;
-          size++;
-          return true;
-        }
-      }
-    }
-
-    boolean contains(long value) {
-      if (value == 0) {
-        return hasZero;
-      }
-      int mask = slots.length - 1;
-      for (int i = (int) value & mask; ; i = (i + 1) & mask) {
-        if (slots[i] == value) {
-          return true;
-        }
-        if (slots[i] == 0) {
-          return false;
-        }
-      }
-    }
-
-    private void grow() {
-      long[] old = slots;
-      slots = new long[old.length * 2];
-      size = 0;
-      for (long value : old) {
-        if (value != 0) {
-          add(value);
-        }
-      }
-    }
   }
 }

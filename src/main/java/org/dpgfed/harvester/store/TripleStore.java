@@ -12,7 +12,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.rdf4j.common.transaction.IsolationLevels;
 import org.eclipse.rdf4j.model.IRI;
-import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.vocabulary.DCAT;
@@ -285,22 +284,18 @@ public final class TripleStore implements AutoCloseable {
     return read(conn -> conn.size(graph));
   }
 
-  /** How many distinct products a graph's records are about. */
+  /** How many distinct products a graph's records are about (counted by hash, {@link ResourceSet}). */
   public static long productCount(RepositoryConnection conn, IRI graph) {
-    return products(conn, graph).size();
-  }
-
-  /** The products a graph's records are about. */
-  public static Set<IRI> products(RepositoryConnection conn, IRI graph) {
-    Set<IRI> products = new HashSet<>();
+    ResourceSet products = new ResourceSet();
+    long count = 0;
     try (RepositoryResult<Statement> result = conn.getStatements(null, FOAF.PRIMARY_TOPIC, null, false, graph)) {
       for (Statement st : result) {
-        if (st.getObject() instanceof IRI product) {
-          products.add(product);
+        if (st.getObject() instanceof IRI product && products.add(product)) {
+          count++;
         }
       }
     }
-    return products;
+    return count;
   }
 
   private static Set<Resource> records(RepositoryConnection conn, IRI graph) {

@@ -16,7 +16,7 @@ import org.eclipse.rdf4j.model.Statement;
 
 /**
  * The benchmark: {@code mvn -Pbench} (settings as system properties: bench.records, bench.seconds,
- * bench.reps, bench.memoryRecords, bench.memoryReharvest, bench.sparqlRecords; bench.only=harvest,sparql,replace,memory,startup picks sections).
+ * bench.reps, bench.memoryRecords, bench.memoryReharvest, bench.memoryDelete, bench.sparqlRecords; bench.only=harvest,sparql,replace,memory,startup picks sections).
  */
 public final class Benchmark {
   private static final String BASE = "https://bench.example.org";
@@ -28,6 +28,8 @@ public final class Benchmark {
   private final int memoryRecords = Integer.getInteger("bench.memoryRecords", 1_000_000);
   /** Whether the memory section harvests its source a second time, with 1% of its records gone. */
   private final boolean memoryReharvest = Boolean.getBoolean("bench.memoryReharvest");
+  /** Whether the memory section then deletes its source (graph, identity entries, a removal member per product). */
+  private final boolean memoryDelete = Boolean.getBoolean("bench.memoryDelete");
   /** Records a source of the SPARQL comparison: Fuseki holds two such sources in memory at -Xmx4g. */
   private final int sparqlRecords = Integer.getInteger("bench.sparqlRecords", 25_000);
   private final String only = System.getProperty("bench.only", "harvest,sparql,replace,memory,startup");
@@ -172,6 +174,13 @@ public final class Benchmark {
         note += "; again with 1% gone: " + second.getString("status") + ", " + second.getInteger("removed") + " removed in "
             + Math.round((System.nanoTime() - again) / 1e9) + " s"
             + (second.getString("error") == null ? "" : ": " + second.getString("error"));
+      }
+      if (memoryDelete) {
+        int mark = small.gcLogLines();
+        long deleting = System.nanoTime();
+        new NodeClient(small.base).delete("million");
+        note += "; deleted in " + Math.round((System.nanoTime() - deleting) / 1e9) + " s, peak heap meanwhile "
+            + small.peakHeapMiBSince(mark) + " MiB";
       }
       table.add("memory", "peak heap, -Xmx512m", small.peakHeapMiB(), 512, "MiB", note);
       table.add("memory", "peak heap after GC (live), -Xmx512m", small.peakLiveHeapMiB(), 512, "MiB", "");

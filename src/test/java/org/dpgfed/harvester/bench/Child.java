@@ -87,17 +87,28 @@ final class Child implements AutoCloseable {
 
   /** The largest heap in use before a collection, from the GC log, in MiB. */
   long peakHeapMiB() throws IOException {
-    return peakFromGcLog(1);
+    return peakFromGcLog(1, 0);
+  }
+
+  /** The peak heap from the GC log's line {@code from} on (see {@link #gcLogLines()}), in MiB. */
+  long peakHeapMiBSince(int from) throws IOException {
+    return peakFromGcLog(1, from);
+  }
+
+  /** How many lines the GC log has now: a mark for {@link #peakHeapMiBSince}. */
+  int gcLogLines() throws IOException {
+    return Files.readAllLines(gcLog).size();
   }
 
   /** The largest heap still in use after a collection (what the node kept alive), in MiB. */
   long peakLiveHeapMiB() throws IOException {
-    return peakFromGcLog(2);
+    return peakFromGcLog(2, 0);
   }
 
-  private long peakFromGcLog(int group) throws IOException {
+  private long peakFromGcLog(int group, int from) throws IOException {
     long peak = 0;
-    for (String line : Files.readAllLines(gcLog)) {
+    List<String> lines = Files.readAllLines(gcLog);
+    for (String line : lines.subList(Math.min(from, lines.size()), lines.size())) {
       Matcher m = GC.matcher(line);
       if (m.find()) {
         peak = Math.max(peak, Long.parseLong(m.group(group)));

@@ -13,18 +13,17 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
 import org.dpgfed.harvester.testing.FakeRegistry;
+import org.dpgfed.harvester.testing.FeedReplay;
 import org.dpgfed.harvester.testing.FakeRegistry.Answer;
 import org.dpgfed.harvester.testing.Http;
 import org.dpgfed.harvester.testing.TestNode;
@@ -38,10 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * product ends with exactly the node's current products.
  */
 class FeedTest {
-  private static final String TREE = "https://w3id.org/tree#";
   private static final String LDES = "https://w3id.org/ldes#";
   private static final Node IS_VERSION_OF = uri("http://purl.org/dc/terms/isVersionOf");
-  private static final Node SEQUENCE = uri("https://w3id.org/dpgfed/vocab#sequence");
   private static final Node TYPE = uri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
   private static final Node REMOVAL = uri("https://w3id.org/dpgfed/vocab#ProductRemoval");
 
@@ -116,44 +113,11 @@ class FeedTest {
     assertTrue(stream.contains(feed, uri(LDES + "versionOfPath"), IS_VERSION_OF));
     assertTrue(stream.contains(feed, uri(LDES + "timestampPath"), uri("http://www.w3.org/ns/prov#generatedAtTime")));
     assertTrue(stream.find(feed, uri(LDES + "retentionPolicy"), null).hasNext());
-    String next = stream.find(feed, uri(TREE + "view"), null).next().getObject().getURI();
-    Map<String, Long> latestSequence = new HashMap<>();
-    Map<String, Boolean> latestIsRemoval = new HashMap<>();
-    int pages = 0;
-    while (next != null) {
-      Graph page = get(local(next));
-      pages++;
-      for (Triple member : page.find(feed, uri(TREE + "member"), null).toList()) {
-        Node version = member.getObject();
-        String product = page.find(version, IS_VERSION_OF, null).next().getObject().getURI();
-        long sequence = ((Number) page.find(version, SEQUENCE, null).next().getObject().getLiteralValue()).longValue();
-        if (sequence > latestSequence.getOrDefault(product, -1L)) {
-          latestSequence.put(product, sequence);
-          latestIsRemoval.put(product, page.contains(version, TYPE, REMOVAL));
-        }
-      }
-      var relation = page.find(uri(next), uri(TREE + "relation"), null);
-      if (relation.hasNext()) {
-        Node r = relation.next().getObject();
-        assertTrue(page.contains(r, TYPE, uri(TREE + "GreaterThanOrEqualToRelation")));
-        assertTrue(page.find(r, uri(TREE + "path"), null).hasNext());
-        assertTrue(page.find(r, uri(TREE + "value"), null).hasNext());
-        next = page.find(r, uri(TREE + "node"), null).next().getObject().getURI();
-      } else {
-        next = null;
-      }
-    }
-    assertTrue(pages >= 3, "3 first versions, 1 change, 1 removal at 2 a page");
-    Set<String> replayed = new HashSet<>();
-    latestIsRemoval.forEach((product, removal) -> {
-      if (!removal) {
-        replayed.add(product);
-      }
-    });
-    assertEquals(currentProducts(), replayed);
-    assertTrue(latestIsRemoval.get(removedProduct));
-    assertEquals(5, latestSequence.values().stream().mapToLong(Long::longValue).max().orElseThrow(),
-        "an unchanged run adds no member");
+    FeedReplay replay = FeedReplay.of(node);
+    assertTrue(replay.pages() >= 3, "3 first versions, 1 change, 1 removal at 2 a page");
+    assertEquals(currentProducts(), replay.current());
+    assertTrue(replay.latest().get(removedProduct).removal());
+    assertEquals(5, replay.lastSequence(), "an unchanged run adds no member");
   }
 
   @Test
