@@ -44,7 +44,7 @@ public final class NodeGauges {
   }
 
   public void refresh() {
-    triples.set(store.read(conn -> conn.size()));
+    triples.set(store.counts().triples(java.util.Optional.empty()));
     diskBytes.set(sizeOf(storeDir));
     List<StaleSources.Stale> all = staleSources.all();
     sources.set(all.size());

@@ -52,12 +52,16 @@ public final class TripleStore implements AutoCloseable {
   private final boolean embedded;
   private final boolean graphFirst;
   private volatile Supplier<Collection<? extends Resource>> known = List::of;
+  /** Writes committed through this store object. */
+  private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+  private final GraphCounts counts;
 
   private TripleStore(Repository repository, WriterLock writer, boolean embedded, boolean graphFirst) {
     this.repository = repository;
     this.writer = writer;
     this.embedded = embedded;
     this.graphFirst = graphFirst;
+    this.counts = new GraphCounts(this, !embedded);
   }
 
   /** Opens the store in {@code dir/store}, creating it on first start; only this process writes it. */
@@ -130,6 +134,16 @@ public final class TripleStore implements AutoCloseable {
     return List.copyOf(graphs);
   }
 
+  /** How many writes have committed through this object: what changes when the store's content may have. */
+  public long generation() {
+    return generation.get();
+  }
+
+  /** Each graph's statement and product counts, kept while the content stays (see {@link GraphCounts}). */
+  public GraphCounts counts() {
+    return counts;
+  }
+
   public <T> T read(Function<RepositoryConnection, T> work) {
     try (RepositoryConnection conn = repository.getConnection()) {
       return work.apply(conn);
@@ -165,6 +179,7 @@ public final class TripleStore implements AutoCloseable {
       try {
         work.accept(conn);
         conn.commit();
+        generation.incrementAndGet();
       } catch (RuntimeException e) {
         conn.rollback();
         throw e;

@@ -175,6 +175,8 @@ public final class Benchmark {
             + Math.round((System.nanoTime() - again) / 1e9) + " s"
             + (second.getString("error") == null ? "" : ": " + second.getString("error"));
       }
+      note += "; GET /sparql (service description) " + medianGetSeconds(small, "/sparql") + " s, GET /.well-known/void "
+          + medianGetSeconds(small, "/.well-known/void") + " s";
       if (memoryDelete) {
         int mark = small.gcLogLines();
         long deleting = System.nanoTime();
@@ -188,6 +190,21 @@ public final class Benchmark {
     } finally {
       server.records(records);
     }
+  }
+
+  /** The median of three GETs of a node's path, Turtle asked for, in seconds (two decimals). */
+  private static double medianGetSeconds(Child node, String path) throws Exception {
+    List<Double> times = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      long start = System.nanoTime();
+      HttpResponse<String> r = Child.HTTP.send(HttpRequest.newBuilder(URI.create(node.base + path))
+          .header("Accept", "text/turtle").GET().build(), HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException("GET " + path + ": " + r.statusCode());
+      }
+      times.add((System.nanoTime() - start) / 1e9);
+    }
+    return Math.round(Table.median(times) * 100) / 100.0;
   }
 
   private void startup() throws Exception {

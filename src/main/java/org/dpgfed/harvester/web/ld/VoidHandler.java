@@ -21,7 +21,6 @@ import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
-import org.eclipse.rdf4j.repository.RepositoryConnection;
 
 /** {@code GET /.well-known/void}: the node's datasets with live statistics, one subset per source. */
 public final class VoidHandler implements Handler<RoutingContext> {
@@ -48,7 +47,7 @@ public final class VoidHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     ResultFormat format = ResultFormat.negotiateRdf(ctx.request().getHeader("Accept"), "the VoID description");
     workers.executeBlocking(() -> {
-          Model description = store.read(this::describe);
+          Model description = describe();
           return Buffer.buffer(RdfBody.write(description, format.rdfFormat(), iris));
         }, false)
         .onSuccess(body -> ctx.response().putHeader("Content-Type", format.contentType()).putHeader("Vary", "Accept")
@@ -56,7 +55,7 @@ public final class VoidHandler implements Handler<RoutingContext> {
         .onFailure(ctx::fail);
   }
 
-  private Model describe(RepositoryConnection conn) {
+  private Model describe() {
     Model m = new LinkedHashModel();
     m.setNamespace("void", VOID);
     m.setNamespace(DCTERMS.NS);
@@ -73,20 +72,20 @@ public final class VoidHandler implements Handler<RoutingContext> {
     long total = 0;
     for (Source source : sources.list()) {
       IRI graph = iris.sourceGraph(source.id());
-      long triples = conn.size(graph);
+      long triples = store.counts().triples(graph);
       total += triples;
       m.add(dataset, term("subset"), graph);
       m.add(graph, RDF.TYPE, term("Dataset"));
       m.add(graph, DCTERMS.TITLE, Values.literal(source.title()));
       m.add(graph, DCTERMS.SOURCE, iris.source(source.id()));
       m.add(graph, term("triples"), Values.literal(triples));
-      m.add(graph, term("entities"), Values.literal(TripleStore.productCount(conn, graph)));
+      m.add(graph, term("entities"), Values.literal(store.counts().products(graph)));
       runs.runsOf(source.id()).stream()
           .filter(r -> r.status() == RunStatus.SUCCEEDED || r.status() == RunStatus.UNCHANGED)
           .map(Run::finishedAt).findFirst()
           .ifPresent(at -> m.add(graph, DCTERMS.MODIFIED, Values.literal(Date.from(at))));
     }
-    m.add(dataset, term("triples"), Values.literal(total + conn.size(iris.metaGraph())));
+    m.add(dataset, term("triples"), Values.literal(total + store.counts().triples(iris.metaGraph())));
     return m;
   }
 

@@ -98,7 +98,7 @@ public final class ServiceDescription implements Handler<RoutingContext> {
       for (Resource graph : store.graphs(conn).stream().filter(g -> !hidden.contains(g)).toList()) {
         BNode named = Values.bnode();
         BNode described = Values.bnode();
-        long triples = conn.size(graph);
+        long triples = store.counts().triples(graph);
         total += triples;
         m.add(dataset, SD.NAMED_GRAPH_PROPERTY, named);
         m.add(named, SD.NAME, graph);
@@ -106,7 +106,7 @@ public final class ServiceDescription implements Handler<RoutingContext> {
         m.add(described, RDF.TYPE, SD.GRAPH_CLASS);
         m.add(described, VOID_TRIPLES, Values.literal(triples));
         if (graph.stringValue().startsWith(iris.sourceGraphPrefix())) {
-          m.add(described, VOID_ENTITIES, Values.literal(TripleStore.productCount(conn, (IRI) graph)));
+          m.add(described, VOID_ENTITIES, Values.literal(store.counts().products((IRI) graph)));
           Literal last = harvested.get(iris.source(graph.stringValue().substring(iris.sourceGraphPrefix().length())));
           if (last != null) {
             m.add(described, DCTERMS.MODIFIED, last);
