@@ -16,7 +16,7 @@ import org.dpgfed.harvester.web.Gate;
 
 /** A running node: what {@link Main#start} built, and how to stop it in order. */
 public final class Node {
-  /** The parts a node stops, in the order it stops them. */
+  /** The parts a node stops ({@link #close(Duration)} says in which order). */
   record Parts(HttpServer server, Gate gate, Harvester harvester, Fetcher fetcher, List<WorkerExecutor> pools,
       TripleStore store, NodeMetrics metrics) {}
 

@@ -44,7 +44,7 @@ public final class NodeGauges {
   }
 
   public void refresh() {
-    triples.set(store.counts().triples(java.util.Optional.empty()));
+    triples.set(store.counts().storeTriples());
     diskBytes.set(sizeOf(storeDir));
     List<StaleSources.Stale> all = staleSources.all();
     sources.set(all.size());

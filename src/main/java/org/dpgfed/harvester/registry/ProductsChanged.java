@@ -32,14 +32,15 @@ public interface ProductsChanged {
    * @param committed a connection on the committed state
    * @param graph the graph being replaced (its committed content is out of date), or null
    * @param content the graph's new statements about a product (its description and the records listing
-   *     it; empty when the graph is dropped), or null when {@code graph} is null
+   *     it), or null when {@code graph} is null
    */
   Pending prepare(RepositoryConnection committed, Collection<IRI> products, IRI graph, Function<IRI, Model> content,
       Instant when);
 
   /**
-   * For a graph dropped whole: what {@link #prepare} gives for every product the graph lists, with
-   * no new content, without holding those products together.
+   * For a graph dropped whole: the members {@link #prepare} would give for every product the graph
+   * lists, with no new content, in the order the store lists them rather than their IRIs', and
+   * without holding those products together.
    */
   Pending dropped(RepositoryConnection committed, IRI graph, Instant when);
 

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -53,7 +54,12 @@ public final class TripleStore implements AutoCloseable {
   private final boolean graphFirst;
   private volatile Supplier<Collection<? extends Resource>> known = List::of;
   /** Writes committed through this store object. */
-  private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong generation = new AtomicLong();
+  /**
+   * Set by {@link #close()}: RDF4J opens a closed repository again when asked for a connection, so
+   * a task still running at shutdown would open the store anew, never to close it.
+   */
+  private volatile boolean closed;
   private final GraphCounts counts;
 
   private TripleStore(Repository repository, WriterLock writer, boolean embedded, boolean graphFirst) {
@@ -105,6 +111,13 @@ public final class TripleStore implements AutoCloseable {
 
   /** A connection for a caller that streams (the SPARQL endpoint); the caller closes it. */
   public RepositoryConnection connection() {
+    return open();
+  }
+
+  private RepositoryConnection open() {
+    if (closed) {
+      throw new IllegalStateException("the store is closed");
+    }
     return repository.getConnection();
   }
 
@@ -145,7 +158,7 @@ public final class TripleStore implements AutoCloseable {
   }
 
   public <T> T read(Function<RepositoryConnection, T> work) {
-    try (RepositoryConnection conn = repository.getConnection()) {
+    try (RepositoryConnection conn = open()) {
       return work.apply(conn);
     }
   }
@@ -163,7 +176,7 @@ public final class TripleStore implements AutoCloseable {
    */
   public <T> void write(Function<RepositoryConnection, T> prepare, BiConsumer<RepositoryConnection, T> work) {
     writer.lock();
-    try (RepositoryConnection committed = repository.getConnection()) {
+    try (RepositoryConnection committed = open()) {
       T prepared = prepare.apply(committed);
       transaction(conn -> work.accept(conn, prepared));
     } finally {
@@ -172,7 +185,7 @@ public final class TripleStore implements AutoCloseable {
   }
 
   private void transaction(Consumer<RepositoryConnection> work) {
-    try (RepositoryConnection conn = repository.getConnection()) {
+    try (RepositoryConnection conn = open()) {
       // Not NONE, though it would write faster: LMDB keeps values apart from statements, and a
       // query running beside a NONE transaction that clears a graph can meet a value already gone.
       conn.begin(IsolationLevels.SNAPSHOT_READ);
@@ -286,10 +299,6 @@ public final class TripleStore implements AutoCloseable {
     return new GraphDiff(committed, conn, graph, predicates, owned, !embedded);
   }
 
-  public void dropGraph(IRI graph) {
-    write(conn -> conn.clear(graph));
-  }
-
   /** The catalogue records a graph holds now. */
   public Set<Resource> records(IRI graph) {
     return read(conn -> records(conn, graph));
@@ -300,7 +309,7 @@ public final class TripleStore implements AutoCloseable {
   }
 
   /** How many distinct products a graph's records are about (counted by hash, {@link ResourceSet}). */
-  public static long productCount(RepositoryConnection conn, IRI graph) {
+  static long productCount(RepositoryConnection conn, IRI graph) {
     ResourceSet products = new ResourceSet();
     long count = 0;
     try (RepositoryResult<Statement> result = conn.getStatements(null, FOAF.PRIMARY_TOPIC, null, false, graph)) {
@@ -331,6 +340,7 @@ public final class TripleStore implements AutoCloseable {
    */
   @Override
   public void close() {
+    closed = true;
     repository.shutDown();
   }
 
@@ -344,6 +354,6 @@ public final class TripleStore implements AutoCloseable {
     if (repository instanceof SailRepository sail && sail.getSail() instanceof org.eclipse.rdf4j.sail.helpers.AbstractSail s) {
       s.setConnectionTimeOut(Math.max(1, grace.toMillis()));
     }
-    repository.shutDown();
+    close();
   }
 }

@@ -114,22 +114,6 @@ class GraphDiffTest {
     }
   }
 
-  @Test
-  void theSetOfLongsHoldsWhatWasAddedAndNothingElse() {
-    ResourceSet set = new ResourceSet();
-    Random random = new Random(5);
-    Set<Long> expected = new HashSet<>();
-    for (int i = 0; i < 50_000; i++) {
-      long value = i % 1000 == 0 ? 0 : random.nextLong() % 100_000;
-      assertEquals(expected.add(value), set.addHash(value));
-    }
-    for (long value = -100_000; value < 100_000; value++) {
-      assertEquals(expected.contains(value), set.containsHash(value), "value " + value);
-    }
-    assertTrue(set.containsHash(0));
-    assertFalse(new ResourceSet().containsHash(0));
-  }
-
   /** The graph holds {@code old}, the other graph {@code other}. */
   private static void fill(TripleStore store, Set<Statement> old, Set<Statement> other) {
     store.write(conn -> {

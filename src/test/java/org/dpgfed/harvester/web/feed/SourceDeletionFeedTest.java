@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;

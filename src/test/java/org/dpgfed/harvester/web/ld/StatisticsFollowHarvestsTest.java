@@ -38,7 +38,8 @@ class StatisticsFollowHarvestsTest {
   void countsAfterAChangedHarvestAreTheNewOnes() {
     JsonArray records = new JsonArray(Buffer.buffer(HarvestBench.goodBytes()));
     bench.registry().serve("/counted", Answer.json(records.encode()));
-    bench.node().awaitRun(TestNode.firstRunId(bench.node().register(BreakingSource.source(bench.registry(), "counted", "/counted"))));
+    assertEquals("succeeded", bench.node().awaitRun(TestNode.firstRunId(
+        bench.node().register(BreakingSource.source(bench.registry(), "counted", "/counted")))).getString("status"));
     long[] first = fromSparql();
     assertEquals(first[0], voidCount(TRIPLES));
     assertEquals(first[1], voidCount(ENTITIES));
@@ -54,13 +55,16 @@ class StatisticsFollowHarvestsTest {
     assertEquals(second[1], serviceDescriptionEntities());
   }
 
-  /** The graph's statements and distinct products, as Jena asks the endpoint. */
+  /** The graph's statements and distinct products, asked of the endpoint through Jena. */
   private static long[] fromSparql() {
-    String query = "SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?p) AS ?products) WHERE { GRAPH <" + GRAPH + "> { ?s ?pr ?o "
-        + "OPTIONAL { FILTER(?pr = <http://xmlns.com/foaf/0.1/primaryTopic>) BIND(?o AS ?p) } } }";
+    return new long[] {count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + GRAPH + "> { ?s ?p ?o } }"),
+        count("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { GRAPH <" + GRAPH + "> { ?r <http://xmlns.com/foaf/0.1/primaryTopic> ?p } }")};
+  }
+
+  private static long count(String query) {
     try (var exec = QueryExecutionHTTP.service(bench.node().url("/sparql")).query(query).build()) {
       QuerySolution row = exec.execSelect().next();
-      return new long[] {row.getLiteral("n").getLong(), row.getLiteral("products").getLong()};
+      return row.getLiteral("n").getLong();
     }
   }
 
