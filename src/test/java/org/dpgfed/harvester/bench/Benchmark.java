@@ -176,7 +176,8 @@ public final class Benchmark {
             + (second.getString("error") == null ? "" : ": " + second.getString("error"));
       }
       note += "; GET /sparql (service description) " + getSeconds(small, "/sparql") + ", GET /.well-known/void "
-          + getSeconds(small, "/.well-known/void");
+          + getSeconds(small, "/.well-known/void") + ", GET /catalog?page=1 " + getSeconds(small, "/catalog?page=1")
+          + ", GET /catalog?page=" + (memoryRecords / 200 + 1) + " " + getSeconds(small, "/catalog?page=" + (memoryRecords / 200 + 1));
       if (memoryDelete) {
         int mark = small.gcLogLines();
         long deleting = System.nanoTime();

@@ -4,7 +4,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
 import java.util.List;
 import org.dpgfed.harvester.config.Config;
 import org.dpgfed.harvester.model.Iris;
@@ -20,14 +19,12 @@ import org.eclipse.rdf4j.model.vocabulary.DCAT;
 import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
 import org.eclipse.rdf4j.model.vocabulary.FOAF;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
-import org.eclipse.rdf4j.query.BindingSet;
-import org.eclipse.rdf4j.query.QueryLanguage;
 import org.eclipse.rdf4j.query.QueryResults;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 
 /**
  * {@code GET /catalog?page=N}: the node as a DCAT-AP catalogue of all its products, 100 per page
- * in IRI order, with Hydra links to the neighbouring pages. Each product is summarised (see
+ * in IRI order ({@link ProductOrder}), with Hydra links to the neighbouring pages. Each product is summarised (see
  * {@link DcatAp} for what the profile adds).
  */
 public final class CatalogHandler implements Handler<RoutingContext> {
@@ -40,9 +37,11 @@ public final class CatalogHandler implements Handler<RoutingContext> {
   private final WorkerExecutor workers;
   private final Iris iris;
   private final Config.Node node;
+  private final ProductOrder order;
 
   public CatalogHandler(TripleStore store, WorkerExecutor workers, Iris iris, Config.Node node) {
     this.store = store;
+    this.order = new ProductOrder(store, iris);
     this.workers = workers;
     this.iris = iris;
     this.node = node;
@@ -77,7 +76,7 @@ public final class CatalogHandler implements Handler<RoutingContext> {
   }
 
   private Model describe(RepositoryConnection conn, int page) {
-    List<IRI> products = products(conn, page);
+    List<IRI> products = order.slice((long) (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
     Model m = new LinkedHashModel();
     m.setNamespace(DCAT.NS);
     m.setNamespace(DCTERMS.NS);
@@ -111,19 +110,6 @@ public final class CatalogHandler implements Handler<RoutingContext> {
     }
     DcatAp.linked(m);
     return m;
-  }
-
-  private List<IRI> products(RepositoryConnection conn, int page) {
-    String query = "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?r a <" + DCAT.CATALOG_RECORD + "> ; <" + FOAF.PRIMARY_TOPIC
-        + "> ?p } FILTER(STRSTARTS(STR(?g), \"" + iris.sourceGraphPrefix() + "\")) } ORDER BY ?p LIMIT "
-        + (PAGE_SIZE + 1) + " OFFSET " + (long) (page - 1) * PAGE_SIZE;
-    List<IRI> products = new ArrayList<>();
-    try (var result = conn.prepareTupleQuery(QueryLanguage.SPARQL, query).evaluate()) {
-      for (BindingSet row : result) {
-        products.add((IRI) row.getValue("p"));
-      }
-    }
-    return products;
   }
 
   private IRI pageIri(int page) {
