@@ -24,7 +24,6 @@ public final class GraphCounts {
   private static final Resource EVERY_GRAPH = Values.iri("urn:x-dpg-harvester:every-graph");
 
   private final TripleStore store;
-  private final boolean remote;
   private final AtomicLong counted = new AtomicLong();
   private volatile Kept kept = new Kept(-1, 0);
 
@@ -35,9 +34,8 @@ public final class GraphCounts {
     }
   }
 
-  GraphCounts(TripleStore store, boolean remote) {
+  GraphCounts(TripleStore store) {
     this.store = store;
-    this.remote = remote;
   }
 
   public long triples(Resource graph) {
@@ -67,7 +65,7 @@ public final class GraphCounts {
   private Kept current() {
     long generation = store.generation();
     Kept now = kept;
-    if (now.generation() >= generation && !(remote && System.nanoTime() - now.since() > REMOTE_MAX_AGE)) {
+    if (now.generation() >= generation && (store.writtenOnlyHere() || System.nanoTime() - now.since() <= REMOTE_MAX_AGE)) {
       return now;
     }
     synchronized (this) {

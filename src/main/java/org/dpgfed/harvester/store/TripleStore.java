@@ -67,7 +67,7 @@ public final class TripleStore implements AutoCloseable {
     this.writer = writer;
     this.embedded = embedded;
     this.graphFirst = graphFirst;
-    this.counts = new GraphCounts(this, !embedded);
+    this.counts = new GraphCounts(this);
   }
 
   /** Opens the store in {@code dir/store}, creating it on first start; only this process writes it. */
@@ -145,6 +145,15 @@ public final class TripleStore implements AutoCloseable {
       }
     }
     return List.copyOf(graphs);
+  }
+
+  /**
+   * Whether every write to the store goes through this object (the embedded store), so that
+   * {@link #generation} changes whenever the content does; a remote store may also be written by
+   * other nodes.
+   */
+  public boolean writtenOnlyHere() {
+    return embedded;
   }
 
   /** How many writes have committed through this object: what changes when the store's content may have. */

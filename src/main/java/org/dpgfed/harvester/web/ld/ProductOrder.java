@@ -22,20 +22,22 @@ import org.eclipse.rdf4j.repository.RepositoryResult;
  * sorted once for each state of the store ({@link TripleStore#generation}), then kept until a write
  * commits, so that walking the catalogue does not sort every product at every page. A product IRI
  * that ends in a 16-hex-digit key (as every product this node mints from a hash does) is kept as
- * those 64 bits, any other as its IRI: 8 bytes a product in the usual case.
+ * those 64 bits, any other as its IRI: 8 bytes a product in the usual case. A remote store, which
+ * other nodes may also write, is read again after a minute at most.
  */
 final class ProductOrder {
   private final TripleStore store;
   private final String sourceGraphs;
   private final String productPrefix;
-  private volatile Sorted sorted = new Sorted(-1, new long[0], new String[0]);
+  private static final long REMOTE_MAX_AGE = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+  private volatile Sorted sorted = new Sorted(-1, 0, new long[0], new String[0]);
 
   /**
    * @param keys hash keys with their sign bit flipped, so that signed order is the order of their
    *     hex digits
    * @param others every other product IRI, sorted
    */
-  private record Sorted(long generation, long[] keys, String[] others) {
+  private record Sorted(long generation, long since, long[] keys, String[] others) {
     int size() {
       return keys.length + others.length;
     }
@@ -81,15 +83,19 @@ final class ProductOrder {
   private Sorted current() {
     long generation = store.generation();
     Sorted now = sorted;
-    if (now.generation() >= generation) {
+    if (fresh(now, generation)) {
       return now;
     }
     synchronized (this) {
-      if (sorted.generation() < generation) {
+      if (!fresh(sorted, generation)) {
         sorted = store.read(conn -> read(conn, generation));
       }
       return sorted;
     }
+  }
+
+  private boolean fresh(Sorted s, long generation) {
+    return s.generation() >= generation && (store.writtenOnlyHere() || System.nanoTime() - s.since() <= REMOTE_MAX_AGE);
   }
 
   private Sorted read(RepositoryConnection conn, long generation) {
@@ -123,7 +129,7 @@ final class ProductOrder {
     }
     String[] sortedOthers = others.toArray(new String[0]);
     Arrays.sort(sortedOthers);
-    return new Sorted(generation, Arrays.copyOf(keys, distinct), sortedOthers);
+    return new Sorted(generation, System.nanoTime(), Arrays.copyOf(keys, distinct), sortedOthers);
   }
 
   private boolean isHashKeyIri(String iri) {
