@@ -11,6 +11,7 @@ import org.eclipse.rdf4j.model.vocabulary.OWL;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.dpgfed.harvester.model.Iris;
 import org.dpgfed.harvester.registry.IdentityIndex;
 import org.dpgfed.harvester.source.AdaptedRecord;
 
@@ -81,14 +82,9 @@ final class Identity {
     return hash16(identityString);
   }
 
-  /** Whether a product key is a hash's 16 hex digits ({@link #key}), which {@link #keyBits} gives as they are. */
-  static boolean isHashKey(String key) {
-    return key.length() == 16 && key.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
-  }
-
   /** A product key as a number: a hash key's 64 bits as they are, any other key hashed. */
   static long keyBits(String key) {
-    return isHashKey(key) ? HexFormat.fromHexDigitsToLong(key) : hash64(key);
+    return Iris.isHashKey(key) ? HexFormat.fromHexDigitsToLong(key) : hash64(key);
   }
 
   /** 64 bits of the text's SHA-256, as a number. */

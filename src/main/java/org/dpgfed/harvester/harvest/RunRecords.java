@@ -137,7 +137,7 @@ final class RunRecords {
     handles[slots] = keeper.keep(new Kept(localId, record, identity));
     ids[slots] = Identity.hash64(label);
     String key = identity.strings().stream().map(Identity::key).min(String::compareTo).orElseThrow();
-    if (Identity.isHashKey(key)) {
+    if (Iris.isHashKey(key)) {
       keys[slots] = Identity.keyBits(key);
     } else {
       unusualKey.set(slots); // not a hash: reconciled, never taken as a lone key

@@ -29,6 +29,11 @@ public final class Iris {
     return Values.iri(base + "/id/product/" + key);
   }
 
+  /** Whether a product key is a hash's 16 hex digits, as the keys this node mints are. */
+  public static boolean isHashKey(String key) {
+    return key.length() == 16 && key.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
+  }
+
   /** The key of one of this node's product IRIs, or null for any other IRI. */
   public String productKey(IRI product) {
     String prefix = base + "/id/product/";

@@ -54,7 +54,7 @@ public final class TripleStore implements AutoCloseable {
   private final boolean graphFirst;
   private volatile Supplier<Collection<? extends Resource>> known = List::of;
   /** Writes committed through this store object. */
-  private final AtomicLong generation = new AtomicLong();
+  private final AtomicLong writes = new AtomicLong();
   /**
    * Set by {@link #close()}: RDF4J opens a closed repository again when asked for a connection, so
    * a task still running at shutdown would open the store anew, never to close it.
@@ -148,17 +148,13 @@ public final class TripleStore implements AutoCloseable {
   }
 
   /**
-   * Whether every write to the store goes through this object (the embedded store), so that
-   * {@link #generation} changes whenever the content does; a remote store may also be written by
-   * other nodes.
+   * What the store's content is known by: the writes committed through this object and, for a
+   * remote store, which other nodes may also write, the minute (see {@link PerState}).
    */
-  public boolean writtenOnlyHere() {
-    return embedded;
-  }
+  public record State(long writes, long minute) {}
 
-  /** How many writes have committed through this object: what changes when the store's content may have. */
-  public long generation() {
-    return generation.get();
+  public State state() {
+    return new State(writes.get(), embedded ? 0 : System.currentTimeMillis() / 60_000);
   }
 
   /** Each graph's statement and product counts, kept while the content stays (see {@link GraphCounts}). */
@@ -201,7 +197,7 @@ public final class TripleStore implements AutoCloseable {
       try {
         work.accept(conn);
         conn.commit();
-        generation.incrementAndGet();
+        writes.incrementAndGet();
       } catch (RuntimeException e) {
         conn.rollback();
         throw e;
